@@ -71,7 +71,8 @@ export interface CompiledIndex {
  * precision rules: an everyday phrase counts only near a mention of a related entry (or of any
  * entry that is not a place), and places weigh less when judging whether a page is on topic.
  */
-export type MatchableEntry = Pick<Entry, 'id' | 'name' | 'aliases'> & Partial<Pick<Entry, 'related' | 'category'>>;
+export type MatchableEntry = Pick<Entry, 'id' | 'name' | 'aliases'> &
+  Partial<Pick<Entry, 'related' | 'category'>>;
 
 /** A run of page text; `offset` places it in one coordinate space shared by all segments. */
 export interface TextSegment {
