@@ -78,51 +78,74 @@ function blockOf(node: Node): Node | null {
   return el;
 }
 
+/** Walks the text under a root in steps, so a huge page never holds the main thread long. */
+export interface TextCollector {
+  /** Walks until done or until `timeUp()` says to stop; true when the walk is complete. */
+  step(timeUp: () => boolean): boolean;
+  readonly result: CollectedText;
+}
+
 /**
  * Collects the text under `root`. Offsets start at `startOffset`; segments are separated by a gap
  * of one, so no mention can span two blocks.
  */
-export function collectSegments(root: Node, startOffset = 0): CollectedText {
+export function createTextCollector(root: Node, startOffset = 0): TextCollector {
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
-  const segments: TextSegment[] = [];
-  const runs: TextRun[] = [];
-  if (!doc) return { segments, runs, end: startOffset };
-
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
+  const result: CollectedText = { segments: [], runs: [], end: startOffset };
+  const walker = doc?.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
     acceptNode: (n: Node) =>
       n.nodeType === ELEMENT_NODE && isSkippedElement(n as Element) ? FILTER_REJECT : FILTER_ACCEPT,
   });
-
   let offset = startOffset;
   let text = '';
   let segmentStart = offset;
   let block: Node | null | undefined;
+  let done = !walker;
 
   const flush = () => {
-    if (text.trim()) segments.push({ text, offset: segmentStart });
+    if (text.trim()) result.segments.push({ text, offset: segmentStart });
     offset = segmentStart + text.length + 1;
     text = '';
     segmentStart = offset;
   };
 
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType === TEXT_NODE) {
-      const data = (n as Text).data;
-      if (!data) continue;
-      const b = blockOf(n);
-      if (b !== block) {
-        if (text) flush();
-        block = b;
+  return {
+    result,
+    step(timeUp) {
+      if (done || !walker) return true;
+      let n: Node | null;
+      let visited = 0;
+      while ((n = walker.nextNode())) {
+        if (n.nodeType === TEXT_NODE) {
+          const data = (n as Text).data;
+          if (!data) continue;
+          const b = blockOf(n);
+          if (b !== block) {
+            if (text) flush();
+            block = b;
+          }
+          result.runs.push({ node: n as Text, start: segmentStart + text.length });
+          text += data;
+        } else if ((n as Element).tagName.toUpperCase() === 'BR' && text) {
+          // A line break inside a block reads as a space, not as the end of the run.
+          text += '\n';
+        }
+        // Checking the clock costs more than visiting a node: look every 256 nodes.
+        if ((++visited & 255) === 0 && timeUp()) return false;
       }
-      runs.push({ node: n as Text, start: segmentStart + text.length });
-      text += data;
-    } else if ((n as Element).tagName.toUpperCase() === 'BR' && text) {
-      // A line break inside a block reads as a space, not as the end of the run.
-      text += '\n';
-    }
-  }
-  if (text) flush();
-  return { segments, runs, end: offset };
+      if (text) flush();
+      result.end = offset;
+      done = true;
+      return true;
+    },
+  };
+}
+
+/** The whole walk at once (the scan CLI, tests, small subtrees). */
+export function collectSegments(root: Node, startOffset = 0): CollectedText {
+  const collector = createTextCollector(root, startOffset);
+  collector.step(() => false);
+  return collector.result;
 }
 
 /** The run holding offset `at` (binary search), or undefined in a gap between runs. */

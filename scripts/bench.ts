@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: performance figures beside their floors and peers, medians of repeated runs,
+ * ratios measured within one run, and each budget's verdict. Not a test: it never fails.
+ *
+ * Parts: the matcher (issue 4). The overlay in real Chromium (issue 5) is another part, added here.
+ */
+import { cpus } from 'node:os';
+import { runMatcherBench } from './bench/matcher.ts';
+import { renderPart, type BenchPartResult } from './bench/report.ts';
+
+const PARTS: Array<{
+  title: string;
+  run: (log: (line: string) => void) => BenchPartResult | Promise<BenchPartResult>;
+}> = [{ title: 'Matcher', run: runMatcherBench }];
+
+const log = (line: string) => console.error(line);
+
+console.log(
+  `FactLens bench — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}\n`,
+);
+for (const part of PARTS) {
+  const result = await part.run(log);
+  console.log(renderPart(part.title, result));
+  console.log('');
+}
