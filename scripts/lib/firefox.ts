@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { findBrowser } from './find-browser.ts';
+import { FIREFOX_BUILD } from './paths.ts';
+import { evaluateWith, popupExpression, type ExtensionBrowser, type TabDriver } from './drivers.ts';
+
+const ADDON_ID = 'factlens@factlens.dev';
+// Pinned so that tests know the moz-extension:// address in advance.
+const ADDON_UUID = '6f1c1d3e-2c8a-4b6e-9a51-2f0a8b7c1d10';
+
+async function pressChord(page: Page, chord: string): Promise<void> {
+  const keys = chord.split('+') as Parameters<Page['keyboard']['down']>[0][];
+  for (const k of keys) await page.keyboard.down(k);
+  for (const k of [...keys].reverse()) await page.keyboard.up(k);
+}
+
+function tabDriver(page: Page): TabDriver {
+  return {
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    evaluate: (fn, arg) => evaluateWith(page, fn, arg),
+    mouseMove: (x, y, steps = 8) => page.mouse.move(x, y, { steps }),
+    click: (x, y) => page.mouse.click(x, y),
+    press: (key) => pressChord(page, key),
+    bringToFront: () => page.bringToFront(),
+    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
+    close: () => page.close(),
+  };
+}
+
+export interface FirefoxOptions {
+  profileDir?: string;
+  headless?: boolean;
+}
+
+/** Debian's Firefox ESR over WebDriver BiDi with the built extension installed. */
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<ExtensionBrowser> {
+  const ownProfile = !options.profileDir;
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'factlens-firefox-'));
+  const browser: Browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: findBrowser('firefox'),
+    headless: options.headless ?? true,
+    userDataDir: profile,
+    defaultViewport: { width: 1200, height: 800 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+    },
+    // Lets WebDriver open moz-extension:// pages.
+    args: ['--remote-allow-system-access'],
+  });
+  await browser.installExtension(FIREFOX_BUILD);
+  const base = `moz-extension://${ADDON_UUID}/`;
+  let driverPage: Page | undefined;
+
+  const extensionPage = async (): Promise<Page> => {
+    if (driverPage && !driverPage.isClosed()) return driverPage;
+    const page = await browser.newPage();
+    // Firefox never reports this navigation as finished over BiDi: wait for the DOM instead.
+    page.goto(base + 'options.html').catch(() => undefined);
+    await page.waitForFunction(() => document.readyState === 'complete' && location.protocol === 'moz-extension:', {
+      timeout: 15_000,
+    });
+    driverPage = page;
+    return page;
+  };
+
+  return {
+    name: 'firefox',
+    newTab: async () => tabDriver(await browser.newPage()),
+    async openPopup(tab) {
+      const ext = await extensionPage();
+      await tab.bringToFront();
+      await ext.evaluate('browser.action.openPopup()');
+      return {
+        evaluate: (fn, arg) => ext.evaluate(popupExpression(fn.toString(), arg)) as Promise<never>,
+      };
+    },
+    evaluateInExtension: async (fn, arg) =>
+      evaluateWith(await extensionPage(), fn, arg),
+    extensionUrl: (path) => base + path.replace(/^\//, ''),
+    async close() {
+      await browser.close();
+      if (ownProfile) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, onTestFailed } from 'vitest';
+import { launchChromium } from '../../../scripts/lib/chromium.ts';
+import type { BrowserName } from '../../../scripts/lib/find-browser.ts';
+import { launchFirefox } from '../../../scripts/lib/firefox.ts';
+import { RESULTS_DIR } from '../../../scripts/lib/paths.ts';
+import { startPageServer, type PageServer } from '../../../scripts/lib/server.ts';
+import type { ExtensionBrowser, TabDriver } from '../../../scripts/lib/drivers.ts';
+
+export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+
+export function launchBrowser(name: BrowserName, profileDir?: string): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium({ profileDir }) : launchFirefox({ profileDir });
+}
+
+export interface E2EContext {
+  browser: ExtensionBrowser;
+  server: PageServer;
+  /** A new tab on `path` of the local server; screenshotted if the test fails. */
+  open(path: string): Promise<TabDriver>;
+}
+
+/**
+ * Runs `body` once per real browser, each with the built extension and a local page server.
+ * A failing test leaves a screenshot of its tabs in test-results/.
+ */
+export function describeInBrowsers(title: string, body: (ctx: E2EContext) => void): void {
+  for (const name of BROWSERS) {
+    describe(`${title} [${name}]`, () => {
+      const tabs: TabDriver[] = [];
+      const ctx = {} as E2EContext;
+      beforeAll(async () => {
+        ctx.server = await startPageServer();
+        ctx.browser = await launchBrowser(name);
+        ctx.open = async (path) => {
+          const tab = await ctx.browser.newTab();
+          tabs.push(tab);
+          onTestFailed(async ({ task }) => {
+            mkdirSync(RESULTS_DIR, { recursive: true });
+            const file = `${name}-${task.name}-${tabs.indexOf(tab)}`.replace(/[^\w.-]+/g, '_');
+            await tab.screenshot(join(RESULTS_DIR, `${file}.png`)).catch(() => undefined);
+          });
+          await tab.goto(ctx.server.url(path));
+          return tab;
+        };
+      });
+      afterAll(async () => {
+        await ctx.browser?.close();
+        await ctx.server?.close();
+      });
+      body(ctx);
+    });
+  }
+}
