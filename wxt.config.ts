@@ -26,6 +26,13 @@ export default defineConfig({
     permissions: ['storage'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'FactLens' },
+    commands: {
+      'next-mention': {
+        // Alt+Shift+J is bound by no major browser, screen reader or news site.
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next highlighted term and open its card',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

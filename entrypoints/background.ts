@@ -2,6 +2,17 @@ import { browser } from 'wxt/browser';
 import { parseToBackground } from '@/utils/messages';
 
 export default defineBackground(() => {
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'next-mention') return;
+    void (async () => {
+      const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      if (tabId === undefined) return;
+      await browser.tabs
+        .sendMessage(tabId, { type: 'background:next-mention' }, { frameId: 0 })
+        .catch(() => undefined);
+    })();
+  });
+
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     const msg = parseToBackground(raw);
     const tabId = sender.tab?.id;

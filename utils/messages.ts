@@ -6,7 +6,6 @@
 
 export const MAX_ENTRIES = 1000;
 export const MAX_ID_LENGTH = 80;
-export const MAX_QUERY_LENGTH = 200;
 
 export interface PageEntryCount {
   id: string;
@@ -34,13 +33,7 @@ export interface ShowEntry {
 export interface BackgroundNextMention {
   type: 'background:next-mention';
 }
-/** background → content: show the card of an entry found from a context-menu selection. */
-export interface BackgroundLookup {
-  type: 'background:lookup';
-  query: string;
-}
-
-export type ToContent = PopupGetPage | ShowEntry | BackgroundNextMention | BackgroundLookup;
+export type ToContent = PopupGetPage | ShowEntry | BackgroundNextMention;
 export type ToBackground = ContentSummary;
 
 /** The content script's answer to `popup:get-page`. */
@@ -89,10 +82,6 @@ export function parseToContent(msg: unknown): ToContent | null {
     case 'popup:show-entry':
     case 'background:show-entry':
       return isId(msg.id) ? { type: msg.type, id: msg.id } : null;
-    case 'background:lookup':
-      return typeof msg.query === 'string' && msg.query.length <= MAX_QUERY_LENGTH
-        ? { type: msg.type, query: msg.query }
-        : null;
     default:
       return null;
   }

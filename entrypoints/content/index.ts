@@ -1,20 +1,84 @@
 import './highlights.css';
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { INDEX } from '@/data/index';
+import { createMatcher } from '@/utils/matcher';
+import { parseToContent, type PageState, type ToBackground } from '@/utils/messages';
+import { decideSite, setSite } from '@/utils/settings/site-rules';
 import { createSettingsStore } from '@/utils/settings/store';
-import { decideSite } from '@/utils/settings/site-rules';
+import { Overlay } from './overlay';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  allFrames: true,
   cssInjectionMode: 'manifest',
   async main(ctx) {
     const store = createSettingsStore(storage);
-    const apply = (on: boolean) => {
-      if (on) CSS.highlights.set('factlens-mention', new Highlight());
-      else CSS.highlights.delete('factlens-mention');
+    const host = location.hostname;
+    const matcher = createMatcher(INDEX.entries);
+    let lastReport = '';
+    const report = (entries: ToBackground['entries'], active: boolean) => {
+      const key = JSON.stringify([entries, active]);
+      if (key === lastReport || ctx.isInvalid) return;
+      lastReport = key;
+      const msg: ToBackground = { type: 'content:summary', entries, active };
+      browser.runtime.sendMessage(msg).catch(() => undefined);
     };
-    apply(decideSite(await store.get(), location.hostname).on);
-    const unwatch = store.watch((s) => apply(decideSite(s, location.hostname).on));
-    ctx.onInvalidated(unwatch);
+
+    const overlay = new Overlay(
+      ctx,
+      INDEX,
+      matcher,
+      {
+        async ignoreEntry(id) {
+          await store.update((s) => ({ ...s, ignoredEntries: [...s.ignoredEntries, id] }));
+          return async () =>
+            void (await store.update((s) => ({
+              ...s,
+              ignoredEntries: s.ignoredEntries.filter((e) => e !== id),
+            })));
+        },
+        async turnOffSite() {
+          const before = await store.get();
+          await store.set(setSite(before, host, 'host', false));
+          return async () => void (await store.update((s) => setSite(s, host, 'host', true)));
+        },
+      },
+      report,
+    );
+
+    const apply = async () => {
+      const settings = await store.get();
+      await overlay.apply(settings, decideSite(settings, host).on);
+    };
+    await apply();
+    const unwatch = store.watch(() => void apply());
+    ctx.onInvalidated(() => {
+      unwatch();
+      overlay.stop();
+    });
+    // Single-page apps: a new route is a new page.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      if (overlay.active) void overlay.start();
+    });
+
+    browser.runtime.onMessage.addListener((raw: unknown) => {
+      const msg = parseToContent(raw);
+      if (!msg) return undefined;
+      switch (msg.type) {
+        case 'popup:get-page': {
+          // Frames answer only for themselves; the popup asks the top frame.
+          if (window !== window.top) return undefined;
+          const state: PageState = { host, active: overlay.active, entries: overlay.counts() };
+          return Promise.resolve(state);
+        }
+        case 'popup:show-entry':
+        case 'background:show-entry':
+          return Promise.resolve(overlay.showEntry(msg.id));
+        case 'background:next-mention':
+          return Promise.resolve(overlay.nextMention());
+      }
+    });
   },
 });

@@ -1,0 +1,143 @@
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import {
+  createShadowRootUi,
+  type ShadowRootContentScriptUi,
+} from 'wxt/utils/content-script-ui/shadow-root';
+import { Card, type CardProps } from '@/components/Card';
+import cardCss from '@/components/card.css?inline';
+
+export const CARD_HOST_TAG = 'factlens-card';
+const HEADING_ID = 'factlens-card-heading';
+
+export interface CardView {
+  props: Omit<CardProps, 'headingId'>;
+  /** Where the mention is now (viewport coordinates); null when it left the document. */
+  anchor: () => DOMRect | null;
+  /** An element near the mention, whose scrolling ancestors move the card along. */
+  context: Element | null;
+  dark: boolean;
+  /** Move focus into the card (opened from the keyboard). */
+  focus: boolean;
+}
+
+/**
+ * Owns the one shadow-root host of the page: mounts it when a card opens, renders the card with
+ * new props, keeps it next to its mention, and removes the host again when the card closes, so
+ * the page's DOM is untouched whenever no card is showing.
+ */
+export class CardHost {
+  private ui: ShadowRootContentScriptUi<void> | null = null;
+  private stopPositioning: (() => void) | null = null;
+  private returnFocusTo: Element | null = null;
+  private open = false;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly onAnchorGone: () => void,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  /** Whether an event's target is the card (events from inside arrive retargeted to the host). */
+  owns(target: EventTarget | null): boolean {
+    return !!this.ui && target === this.ui.shadowHost;
+  }
+
+  async show(view: CardView): Promise<void> {
+    const ui = await this.ensureUi();
+    if (!this.open) {
+      this.returnFocusTo = view.focus ? document.activeElement : null;
+      ui.mount();
+      this.open = true;
+    }
+    render(
+      <div class={view.dark ? 'theme dark' : 'theme'}>
+        <Card {...view.props} headingId={HEADING_ID} />
+      </div>,
+      ui.uiContainer,
+    );
+    const card = ui.uiContainer.querySelector<HTMLElement>('[role="dialog"]');
+    if (!card) return;
+    card.tabIndex = -1;
+    this.position(card, view);
+    if (view.focus) card.focus({ preventScroll: true });
+  }
+
+  hide({ restoreFocus = true } = {}): void {
+    if (!this.open || !this.ui) return;
+    this.open = false;
+    this.stopPositioning?.();
+    this.stopPositioning = null;
+    render(null, this.ui.uiContainer);
+    this.ui.remove();
+    const back = this.returnFocusTo;
+    this.returnFocusTo = null;
+    if (restoreFocus && back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
+  }
+
+  private position(card: HTMLElement, view: CardView): void {
+    this.stopPositioning?.();
+    const reference = {
+      getBoundingClientRect: () => view.anchor() ?? new DOMRect(-1e4, -1e4, 0, 0),
+      contextElement: view.context ?? undefined,
+    };
+    const update = () => {
+      const rect = view.anchor();
+      if (!rect || rect.bottom < 0 || rect.top > window.innerHeight) {
+        this.onAnchorGone();
+        return;
+      }
+      void computePosition(reference, card, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          offset(6),
+          flip({ padding: 8, fallbackAxisSideDirection: 'start' }),
+          shift({ padding: 8 }),
+          // Long cards scroll inside rather than run off the screen.
+          size({
+            padding: 8,
+            apply: ({ availableHeight }) => {
+              card.style.maxHeight = `${Math.max(160, Math.min(420, availableHeight))}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        card.style.left = `${Math.round(x)}px`;
+        card.style.top = `${Math.round(y)}px`;
+      });
+    };
+    this.stopPositioning = autoUpdate(reference, card, update, { animationFrame: false });
+  }
+
+  private async ensureUi(): Promise<ShadowRootContentScriptUi<void>> {
+    if (this.ui) return this.ui;
+    this.ui = await createShadowRootUi(this.ctx, {
+      name: CARD_HOST_TAG,
+      mode: 'open',
+      css: cardCss,
+      position: 'inline',
+      anchor: () => document.body ?? document.documentElement,
+      onMount: () => undefined,
+    });
+    // Page scripts can reach into an open shadow root: only the reader's own clicks and keys act.
+    for (const type of ['click', 'keydown', 'keyup', 'input', 'submit']) {
+      this.ui.shadow.addEventListener(
+        type,
+        (e) => {
+          if (!e.isTrusted) {
+            e.stopImmediatePropagation();
+            e.preventDefault();
+          }
+        },
+        true,
+      );
+    }
+    this.ctx.onInvalidated(() => this.hide({ restoreFocus: false }));
+    return this.ui;
+  }
+}

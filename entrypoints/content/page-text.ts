@@ -1,0 +1,141 @@
+import type { Candidate, Matcher } from '@/utils/matcher';
+import type { MatchResult, Mention } from '@/utils/types';
+import { createTextCollector, runAt, type CollectedText, type TextRun } from './collect-text';
+
+/** A mention placed in the DOM: the ranges it covers and the text nodes it touches. */
+export interface PlacedMention extends Mention {
+  range: StaticRange;
+  nodes: Text[];
+}
+
+/** The text of one scanned root (the body, or a subtree rescanned after a change). */
+interface Chunk {
+  root: Node;
+  text: CollectedText;
+  candidates: Candidate[];
+}
+
+/** Gives the thread back to the page between slices of work. */
+export type YieldToPage = () => Promise<void>;
+
+/** How long one slice of scanning may hold the main thread. */
+const SLICE_MS = 6;
+
+/**
+ * The page's text and what the matcher found in it, kept per scanned root so that a change to
+ * the page rescans only the changed subtree while the precision rules still see the whole page.
+ */
+export class PageText {
+  private chunks: Chunk[] = [];
+  private nextOffset = 0;
+  private nextSegment = 0;
+
+  constructor(
+    private readonly matcher: Matcher,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Walks and matches `root` in slices of a few milliseconds; `onSlice` after each slice. */
+  async scan(root: Node, yieldToPage: YieldToPage, onSlice?: () => void): Promise<void> {
+    const collector = createTextCollector(root, this.nextOffset);
+    for (;;) {
+      const until = this.now() + SLICE_MS;
+      if (collector.step(() => this.now() > until)) break;
+      await yieldToPage();
+    }
+    const text = collector.result;
+    this.nextOffset = text.end + 1;
+    const chunk: Chunk = { root, text, candidates: [] };
+    this.chunks.push(chunk);
+    const segments = text.segments;
+    let i = 0;
+    while (i < segments.length) {
+      const until = this.now() + SLICE_MS;
+      const first = i;
+      while (i < segments.length && (i === first || this.now() < until)) i++;
+      const found = this.matcher.scanSegments(segments.slice(first, i), this.nextSegment + first);
+      for (const c of found) chunk.candidates.push(c);
+      if (i < segments.length) {
+        onSlice?.();
+        await yieldToPage();
+      }
+    }
+    this.nextSegment += segments.length;
+  }
+
+  /**
+   * Forgets what was found inside `roots` (they will be rescanned) and in text that left the
+   * document; chunks with nothing left are dropped.
+   */
+  forget(roots: readonly Node[]): void {
+    const inRoots = (node: Node) => roots.some((r) => r === node || r.contains(node));
+    this.chunks = this.chunks.filter((chunk) => {
+      if (!chunk.root.isConnected || roots.some((r) => r === chunk.root || r.contains(chunk.root))) {
+        return false;
+      }
+      chunk.candidates = chunk.candidates.filter((c) => {
+        const run = runAt(chunk.text.runs, c.start);
+        return !!run && run.node.isConnected && !inRoots(run.node);
+      });
+      return true;
+    });
+  }
+
+  /** Applies the page-wide precision rules to everything found so far. */
+  resolve(): MatchResult {
+    const all: Candidate[] = [];
+    for (const chunk of this.chunks) for (const c of chunk.candidates) all.push(c);
+    return this.matcher.resolve(all);
+  }
+
+  /** Turns offsets into DOM ranges; mentions whose text has changed since are left out. */
+  place(mentions: readonly Mention[]): PlacedMention[] {
+    const placed: PlacedMention[] = [];
+    for (const m of mentions) {
+      const chunk = this.chunkAt(m.start);
+      if (!chunk) continue;
+      const first = runAt(chunk.text.runs, m.start);
+      const last = runAt(chunk.text.runs, m.end - 1);
+      if (!first || !last || !first.node.isConnected || !last.node.isConnected) continue;
+      const startOffset = m.start - first.start;
+      const endOffset = m.end - last.start;
+      if (endOffset > last.node.data.length || startOffset > first.node.data.length) continue;
+      placed.push({
+        ...m,
+        range: new StaticRange({
+          startContainer: first.node,
+          startOffset,
+          endContainer: last.node,
+          endOffset,
+        }),
+        nodes: nodesBetween(chunk.text.runs, first, last),
+      });
+    }
+    return placed;
+  }
+
+  private chunkAt(offset: number): Chunk | undefined {
+    let lo = 0;
+    let hi = this.chunks.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const chunk = this.chunks[mid]!;
+      const start = chunk.text.runs[0]?.start ?? chunk.text.end;
+      if (offset < start) hi = mid - 1;
+      else if (offset >= chunk.text.end) lo = mid + 1;
+      else return chunk;
+    }
+    return undefined;
+  }
+}
+
+function nodesBetween(runs: readonly TextRun[], first: TextRun, last: TextRun): Text[] {
+  if (first === last) return [first.node];
+  const nodes: Text[] = [];
+  let i = runs.indexOf(first);
+  for (; i >= 0 && i < runs.length; i++) {
+    nodes.push(runs[i]!.node);
+    if (runs[i] === last) break;
+  }
+  return nodes;
+}

@@ -1,0 +1,87 @@
+import { isInSkippedSubtree } from './collect-text';
+import { CARD_HOST_TAG } from './card-host';
+
+const INLINE = /^(A|ABBR|B|BDI|BDO|CITE|DATA|DEL|DFN|EM|FONT|I|INS|LABEL|MARK|Q|S|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR)$/;
+/** Wait for the page to settle before rescanning (well under the 500 ms a reader would notice). */
+const DEBOUNCE_MS = 120;
+/** Rescan work allowed per second of page time, so a page that re-renders forever costs little. */
+const BUDGET_MS_PER_S = 50;
+
+/** The smallest roots to rescan: the block around each change, nested ones folded into outer. */
+export function rootsToRescan(targets: Iterable<Node>): Element[] {
+  const roots = new Set<Element>();
+  for (const t of targets) {
+    let el = t.nodeType === 1 ? (t as Element) : t.parentElement;
+    while (el && INLINE.test(el.tagName) && el.parentElement) el = el.parentElement;
+    if (el && el.isConnected && !isInSkippedSubtree(el)) roots.add(el);
+  }
+  return [...roots].filter((r) => {
+    for (let p = r.parentElement; p; p = p.parentElement) if (roots.has(p)) return false;
+    return true;
+  });
+}
+
+/**
+ * Watches the page for text changes and reports the subtrees to rescan, debounced, and throttled
+ * to a budget of work per second.
+ */
+export class PageWatcher {
+  private observer: MutationObserver;
+  private pending = new Set<Node>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private spent = 0;
+  private windowStart = 0;
+
+  constructor(private readonly rescan: (roots: Element[]) => Promise<void>) {
+    this.observer = new MutationObserver((records) => this.collect(records));
+  }
+
+  start(root: Node): void {
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  stop(): void {
+    this.observer.disconnect();
+    clearTimeout(this.timer);
+    this.pending.clear();
+  }
+
+  private collect(records: MutationRecord[]): void {
+    for (const r of records) {
+      const target = r.target;
+      if (isOurs(target)) continue;
+      // Our own host coming and going is not a change of the page's text.
+      if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOurs)) continue;
+      this.pending.add(target);
+    }
+    if (this.pending.size) this.schedule(DEBOUNCE_MS);
+  }
+
+  private schedule(delay: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), delay);
+  }
+
+  private async flush(): Promise<void> {
+    const now = performance.now();
+    if (now - this.windowStart > 1000) {
+      this.windowStart = now;
+      this.spent = 0;
+    }
+    if (this.spent > BUDGET_MS_PER_S) {
+      this.schedule(1000 - (now - this.windowStart));
+      return;
+    }
+    const roots = rootsToRescan(this.pending);
+    this.pending.clear();
+    if (!roots.length) return;
+    const started = performance.now();
+    await this.rescan(roots);
+    this.spent += performance.now() - started;
+  }
+}
+
+function isOurs(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return !!el && (el.tagName.toLowerCase() === CARD_HOST_TAG || !!el.closest(CARD_HOST_TAG));
+}
