@@ -24,6 +24,8 @@ export interface ChromiumOptions {
   profileDir?: string;
   /** Default true; `npm start` shows a window when there is a display. */
   headless?: boolean;
+  /** Extra environment for the browser process (e.g. DISPLAY of a private Xvfb). */
+  env?: Record<string, string>;
 }
 
 /** Debian's Chromium with the built extension loaded, as a reader would have it. */
@@ -33,6 +35,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: findBrowser('chromium'),
     headless: options.headless ?? true,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1200, height: 800 },
     args: [

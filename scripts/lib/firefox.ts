@@ -32,6 +32,7 @@ function tabDriver(page: Page): TabDriver {
 export interface FirefoxOptions {
   profileDir?: string;
   headless?: boolean;
+  env?: Record<string, string>;
 }
 
 /** Debian's Firefox ESR over WebDriver BiDi with the built extension installed. */
@@ -42,6 +43,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
     browser: 'firefox',
     executablePath: findBrowser('firefox'),
     headless: options.headless ?? true,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     userDataDir: profile,
     defaultViewport: { width: 1200, height: 800 },
     extraPrefsFirefox: {

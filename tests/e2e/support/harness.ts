@@ -7,11 +7,22 @@ import { launchFirefox } from '../../../scripts/lib/firefox.ts';
 import { RESULTS_DIR } from '../../../scripts/lib/paths.ts';
 import { startPageServer, type PageServer } from '../../../scripts/lib/server.ts';
 import type { ExtensionBrowser, TabDriver } from '../../../scripts/lib/drivers.ts';
+import { startVirtualDisplay, type VirtualDisplay } from './xvfb.ts';
 
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
-export function launchBrowser(name: BrowserName, profileDir?: string): Promise<ExtensionBrowser> {
-  return name === 'chromium' ? launchChromium({ profileDir }) : launchFirefox({ profileDir });
+export interface LaunchOptions {
+  profileDir?: string;
+  /** Run headed on this X display (for real browser-level keyboard shortcuts). */
+  display?: string;
+}
+
+export function launchBrowser(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const shared = {
+    profileDir: options.profileDir,
+    ...(options.display ? { headless: false, env: { DISPLAY: options.display } } : {}),
+  };
+  return name === 'chromium' ? launchChromium(shared) : launchFirefox(shared);
 }
 
 export interface E2EContext {
@@ -19,20 +30,32 @@ export interface E2EContext {
   server: PageServer;
   /** A new tab on `path` of the local server; screenshotted if the test fails. */
   open(path: string): Promise<TabDriver>;
+  /** With `{ headed: true }`: the private X display the browser runs on. */
+  display?: VirtualDisplay;
+}
+
+export interface SuiteOptions {
+  /** Headed, on a private Xvfb: needed for extension keyboard commands. */
+  headed?: boolean;
 }
 
 /**
  * Runs `body` once per real browser, each with the built extension and a local page server.
  * A failing test leaves a screenshot of its tabs in test-results/.
  */
-export function describeInBrowsers(title: string, body: (ctx: E2EContext) => void): void {
+export function describeInBrowsers(
+  title: string,
+  body: (ctx: E2EContext) => void,
+  options: SuiteOptions = {},
+): void {
   for (const name of BROWSERS) {
     describe(`${title} [${name}]`, () => {
       const tabs: TabDriver[] = [];
       const ctx = {} as E2EContext;
       beforeAll(async () => {
         ctx.server = await startPageServer();
-        ctx.browser = await launchBrowser(name);
+        if (options.headed) ctx.display = await startVirtualDisplay();
+        ctx.browser = await launchBrowser(name, { display: ctx.display?.display });
         ctx.open = async (path) => {
           const tab = await ctx.browser.newTab();
           tabs.push(tab);
@@ -48,6 +71,7 @@ export function describeInBrowsers(title: string, body: (ctx: E2EContext) => voi
       afterAll(async () => {
         await ctx.browser?.close();
         await ctx.server?.close();
+        await ctx.display?.close();
       });
       body(ctx);
     });

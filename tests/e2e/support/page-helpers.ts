@@ -112,3 +112,31 @@ export function waitForCard(tab: TabDriver, want: (c: CardState) => boolean, tim
     return want(c) ? c : null;
   }, { timeout });
 }
+
+/** The centre of the open card, in viewport coordinates. */
+export function cardCentre(tab: TabDriver): Promise<{ x: number; y: number } | null> {
+  return tab.evaluate(() => {
+    const dialog = document.querySelector('factlens-card')?.shadowRoot?.querySelector('[role="dialog"]');
+    const r = dialog?.getBoundingClientRect();
+    return r ? { x: r.left + r.width / 2, y: r.top + Math.min(40, r.height / 2) } : null;
+  }, undefined);
+}
+
+/** Element count and text of the page as the page itself sees them. */
+export function pageFingerprint(tab: TabDriver): Promise<{ elements: number; text: string }> {
+  return tab.evaluate(
+    () => ({ elements: document.getElementsByTagName('*').length, text: document.body.textContent ?? '' }),
+    undefined,
+  );
+}
+
+/** The same, for the page's HTML as served (parsed without scripts or extensions). */
+export function servedFingerprint(tab: TabDriver): Promise<{ elements: number; text: string }> {
+  return tab.evaluate(async () => {
+    const html = await (await fetch(location.href)).text();
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    return { elements: doc.getElementsByTagName('*').length, text: doc.body.textContent ?? '' };
+  }, undefined);
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
