@@ -3,7 +3,9 @@ import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'data/generated/**', 'tests/fixtures/**'] },
+  {
+    ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'data/generated/**', 'tests/fixtures/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -17,9 +19,18 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='innerHTML']", message: 'Render page text as text.' },
-        { selector: "MemberExpression[property.name='outerHTML']", message: 'Render page text as text.' },
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text as text.' },
+        {
+          selector: "MemberExpression[property.name='innerHTML']",
+          message: 'Render page text as text.',
+        },
+        {
+          selector: "MemberExpression[property.name='outerHTML']",
+          message: 'Render page text as text.',
+        },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text as text.',
+        },
       ],
       'no-eval': 'error',
       'no-new-func': 'error',

@@ -19,12 +19,12 @@ export interface CardProps {
   /** A message with an Undo button after an action (ignore term, turn off site). */
   notice: string | null;
   headingId: string;
-  onRelated(id: string): void;
-  onStep(direction: 1 | -1): void;
-  onIgnoreEntry(): void;
-  onTurnOffSite(): void;
-  onUndo(): void;
-  onClose(): void;
+  onRelated: (id: string) => void;
+  onStep: (direction: 1 | -1) => void;
+  onIgnoreEntry: () => void;
+  onTurnOffSite: () => void;
+  onUndo: () => void;
+  onClose: () => void;
 }
 
 /** The hover card: presentational only (props in, callbacks out). */
@@ -61,7 +61,9 @@ export function Card(props: CardProps) {
           return (
             <figure class="context" key={`${c.source}:${c.paragraph}:${c.text.length}`}>
               <blockquote>
-                {splitMarks(c.text, c.marks).map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : p.text))}
+                {splitMarks(c.text, c.marks).map((p, i) =>
+                  p.marked ? <mark key={i}>{p.text}</mark> : p.text,
+                )}
               </blockquote>
               {source && (
                 <figcaption>
@@ -114,10 +116,20 @@ export function Card(props: CardProps) {
         </div>
       ) : (
         <div class="actions">
-          <button type="button" class="link" data-testid="ignore-entry" onClick={props.onIgnoreEntry}>
+          <button
+            type="button"
+            class="link"
+            data-testid="ignore-entry"
+            onClick={props.onIgnoreEntry}
+          >
             Don’t highlight “{entry.name}”
           </button>
-          <button type="button" class="link" data-testid="turn-off-site" onClick={props.onTurnOffSite}>
+          <button
+            type="button"
+            class="link"
+            data-testid="turn-off-site"
+            onClick={props.onTurnOffSite}
+          >
             Turn off on this site
           </button>
         </div>

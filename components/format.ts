@@ -1,8 +1,18 @@
 import type { Category, MatchKind, SourceMeta } from '../utils/types.ts';
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** "2019-03" → "March 2019"; only as precise as the data. */
@@ -16,7 +26,9 @@ export function formatSourceDate(date: string | undefined): string {
 
 /** "John Hemmings, The National Interest, March 2019" */
 export function formatAttribution(source: SourceMeta): string {
-  return [source.author, source.publication, formatSourceDate(source.date)].filter(Boolean).join(', ');
+  return [source.author, source.publication, formatSourceDate(source.date)]
+    .filter(Boolean)
+    .join(', ');
 }
 
 const CATEGORY_LABELS: Record<Category, string> = {
@@ -39,7 +51,8 @@ export function categoryLabel(category: Category): string {
 /** How a mention was matched, in words, when that is worth telling the reader. */
 export function matchNote(kind: MatchKind, surface: string, alias: string): string | null {
   if (kind === 'fuzzy') return `Matched “${surface}” as a likely misspelling of “${alias}”.`;
-  if (kind === 'coreference') return `“${surface}” refers back to the full name elsewhere on this page.`;
+  if (kind === 'coreference')
+    return `“${surface}” refers back to the full name elsewhere on this page.`;
   return null;
 }
 

@@ -59,7 +59,9 @@ const server = await startPageServer();
 const url = positionals[0] ?? server.url('/demo.html');
 const headless = values.headless || !!values.screenshot || !process.env.DISPLAY;
 if (!values.headless && !values.screenshot && !process.env.DISPLAY) {
-  console.error('FactLens: no display found; running headless (pass --screenshot to see the page).');
+  console.error(
+    'FactLens: no display found; running headless (pass --screenshot to see the page).',
+  );
 }
 
 const browser: ExtensionBrowser =

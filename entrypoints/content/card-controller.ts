@@ -15,7 +15,7 @@ interface Shown {
   mention: PlacedMention | null;
   /** Where the card sits when it was not opened from a mention (a related link keeps its place). */
   anchor: PlacedMention | null;
-  notice: { text: string; undo: () => void } | null;
+  notice: { text: string; undo: () => Promise<void> } | null;
 }
 
 export interface CardActions {
@@ -102,7 +102,9 @@ export class CardController {
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.highlights.ensureRegistered();
-      const hit = this.index ? mentionAtPoint(document, this.index, this.last.x, this.last.y) : null;
+      const hit = this.index
+        ? mentionAtPoint(document, this.index, this.last.x, this.last.y)
+        : null;
       this.hover.pointer(hit, speed);
     });
   }
@@ -195,8 +197,16 @@ export class CardController {
           const to = list[(from + dir + list.length) % list.length];
           if (to) this.goTo(to, true);
         },
-        onIgnoreEntry: () => void this.act(() => this.actions.ignoreEntry(entry.id), `FactLens won’t highlight “${entry.name}”.`),
-        onTurnOffSite: () => void this.act(() => this.actions.turnOffSite(), `FactLens is off on ${location.hostname}.`),
+        onIgnoreEntry: () =>
+          void this.act(
+            () => this.actions.ignoreEntry(entry.id),
+            `FactLens won’t highlight “${entry.name}”.`,
+          ),
+        onTurnOffSite: () =>
+          void this.act(
+            () => this.actions.turnOffSite(),
+            `FactLens is off on ${location.hostname}.`,
+          ),
         onUndo: () => void shown.notice?.undo(),
         onClose: () => this.hover.dismiss(),
       },

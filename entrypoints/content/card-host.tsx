@@ -76,7 +76,8 @@ export class CardHost {
     this.ui.remove();
     const back = this.returnFocusTo;
     this.returnFocusTo = null;
-    if (restoreFocus && back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
+    if (restoreFocus && back instanceof HTMLElement && back.isConnected)
+      back.focus({ preventScroll: true });
   }
 
   private position(card: HTMLElement, view: CardView): void {

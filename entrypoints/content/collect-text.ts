@@ -66,7 +66,11 @@ export function isSkippedElement(el: Element): boolean {
 
 /** Whether `node` or an ancestor (up to the document) is skipped: for rescans of a subtree. */
 export function isInSkippedSubtree(node: Node): boolean {
-  for (let el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+  for (
+    let el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
+    el;
+    el = el.parentElement
+  ) {
     if (isSkippedElement(el)) return true;
   }
   return false;

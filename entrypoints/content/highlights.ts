@@ -46,7 +46,8 @@ export class HighlightLayer {
     this.shown = false;
     this.mentions.clear();
     this.active.clear();
-    if (this.registry.get(MENTION_HIGHLIGHT) === this.mentions) this.registry.delete(MENTION_HIGHLIGHT);
+    if (this.registry.get(MENTION_HIGHLIGHT) === this.mentions)
+      this.registry.delete(MENTION_HIGHLIGHT);
     if (this.registry.get(ACTIVE_HIGHLIGHT) === this.active) this.registry.delete(ACTIVE_HIGHLIGHT);
   }
 }

@@ -16,7 +16,12 @@ function caretAt(doc: Document, x: number, y: number): Caret | null {
 }
 
 /** Whether (x, y) is inside one of the line boxes of `mention`. */
-export function pointInMention(doc: Document, mention: PlacedMention, x: number, y: number): boolean {
+export function pointInMention(
+  doc: Document,
+  mention: PlacedMention,
+  x: number,
+  y: number,
+): boolean {
   const range = doc.createRange();
   range.setStart(mention.range.startContainer, mention.range.startOffset);
   range.setEnd(mention.range.endContainer, mention.range.endOffset);

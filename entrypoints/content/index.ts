@@ -63,6 +63,8 @@ export default defineContentScript({
       if (overlay.active) void overlay.start();
     });
 
+    // webextension-polyfill sends a returned promise's value as the reply.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
     browser.runtime.onMessage.addListener((raw: unknown) => {
       const msg = parseToContent(raw);
       if (!msg) return undefined;

@@ -137,7 +137,9 @@ export class Overlay {
     const entries = new Map(this.data.entries.map((e) => [e.id, e]));
     const mentions = this.text
       .resolve()
-      .mentions.filter((m) => !hidden.has(m.id) && !categories.has(entries.get(m.id)?.category ?? ''));
+      .mentions.filter(
+        (m) => !hidden.has(m.id) && !categories.has(entries.get(m.id)?.category ?? ''),
+      );
     this.index = new MentionIndex(this.text.place(mentions));
     this.highlights.show(this.index.all.map((m) => m.range));
     this.cards.setIndex(this.index);
@@ -146,7 +148,10 @@ export class Overlay {
 
   private listen(): void {
     const opts = { capture: true, passive: true };
-    const on = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) => {
+    const on = <K extends keyof DocumentEventMap>(
+      type: K,
+      fn: (e: DocumentEventMap[K]) => void,
+    ) => {
       const handler = (e: DocumentEventMap[K]) => {
         if (e.isTrusted) fn(e);
       };

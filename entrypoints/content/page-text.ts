@@ -70,7 +70,10 @@ export class PageText {
   forget(roots: readonly Node[]): void {
     const inRoots = (node: Node) => roots.some((r) => r === node || r.contains(node));
     this.chunks = this.chunks.filter((chunk) => {
-      if (!chunk.root.isConnected || roots.some((r) => r === chunk.root || r.contains(chunk.root))) {
+      if (
+        !chunk.root.isConnected ||
+        roots.some((r) => r === chunk.root || r.contains(chunk.root))
+      ) {
         return false;
       }
       chunk.candidates = chunk.candidates.filter((c) => {

@@ -1,7 +1,8 @@
 import { isInSkippedSubtree } from './collect-text';
 import { CARD_HOST_TAG } from './card-host';
 
-const INLINE = /^(A|ABBR|B|BDI|BDO|CITE|DATA|DEL|DFN|EM|FONT|I|INS|LABEL|MARK|Q|S|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR)$/;
+const INLINE =
+  /^(A|ABBR|B|BDI|BDO|CITE|DATA|DEL|DFN|EM|FONT|I|INS|LABEL|MARK|Q|S|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR)$/;
 /** Wait for the page to settle before rescanning (well under the 500 ms a reader would notice). */
 const DEBOUNCE_MS = 120;
 /** Rescan work allowed per second of page time, so a page that re-renders forever costs little. */

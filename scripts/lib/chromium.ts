@@ -50,7 +50,8 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
     ],
   });
   const worker: Worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
   const base = `chrome-extension://${extensionId}/`;
   let driverPage: Page | undefined;
@@ -72,8 +73,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
       await currentWorker().evaluate('chrome.action.openPopup()');
       return { evaluate: (fn, arg) => ext.evaluate(popupExpression(fn.toString(), arg)) };
     },
-    evaluateInExtension: async (fn, arg) =>
-      evaluateWith(await extensionPage(), fn, arg),
+    evaluateInExtension: async (fn, arg) => evaluateWith(await extensionPage(), fn, arg),
     extensionUrl: (path) => base + path.replace(/^\//, ''),
     async close() {
       await context.close();

@@ -5,7 +5,12 @@ export type BrowserName = 'chromium' | 'firefox';
 const CANDIDATES: Record<BrowserName, { env: string; paths: string[]; apt: string }> = {
   chromium: {
     env: 'CHROME_PATH',
-    paths: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/snap/bin/chromium'],
+    paths: [
+      '/usr/bin/chromium',
+      '/usr/bin/chromium-browser',
+      '/usr/bin/google-chrome',
+      '/snap/bin/chromium',
+    ],
     apt: 'chromium',
   },
   firefox: {

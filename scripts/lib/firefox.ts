@@ -11,7 +11,7 @@ const ADDON_ID = 'factlens@factlens.dev';
 const ADDON_UUID = '6f1c1d3e-2c8a-4b6e-9a51-2f0a8b7c1d10';
 
 async function pressChord(page: Page, chord: string): Promise<void> {
-  const keys = chord.split('+') as Parameters<Page['keyboard']['down']>[0][];
+  const keys = chord.split('+') as Array<Parameters<Page['keyboard']['down']>[0]>;
   for (const k of keys) await page.keyboard.down(k);
   for (const k of [...keys].reverse()) await page.keyboard.up(k);
 }
@@ -24,7 +24,7 @@ function tabDriver(page: Page): TabDriver {
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => pressChord(page, key),
     bringToFront: () => page.bringToFront(),
-    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
+    screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
   };
 }
@@ -61,9 +61,12 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
     const page = await browser.newPage();
     // Firefox never reports this navigation as finished over BiDi: wait for the DOM instead.
     page.goto(base + 'options.html').catch(() => undefined);
-    await page.waitForFunction(() => document.readyState === 'complete' && location.protocol === 'moz-extension:', {
-      timeout: 15_000,
-    });
+    await page.waitForFunction(
+      () => document.readyState === 'complete' && location.protocol === 'moz-extension:',
+      {
+        timeout: 15_000,
+      },
+    );
     driverPage = page;
     return page;
   };
@@ -79,8 +82,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
         evaluate: (fn, arg) => ext.evaluate(popupExpression(fn.toString(), arg)) as Promise<never>,
       };
     },
-    evaluateInExtension: async (fn, arg) =>
-      evaluateWith(await extensionPage(), fn, arg),
+    evaluateInExtension: async (fn, arg) => evaluateWith(await extensionPage(), fn, arg),
     extensionUrl: (path) => base + path.replace(/^\//, ''),
     async close() {
       await browser.close();

@@ -8,7 +8,11 @@ describeInBrowsers(
   (ctx) => {
     it('Alt+Shift+J goes to the next mention, opens its card with focus inside; Esc returns focus', async () => {
       const tab = await ctx.open('/demo.html');
-      await waitForPage(tab, () => (CSS.highlights.get('factlens-mention')?.size ?? 0) > 0, undefined);
+      await waitForPage(
+        tab,
+        () => (CSS.highlights.get('factlens-mention')?.size ?? 0) > 0,
+        undefined,
+      );
       await tab.bringToFront();
       // The reader was on the page's title link before; focus must come back there.
       await tab.evaluate(() => {

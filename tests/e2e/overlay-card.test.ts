@@ -19,7 +19,9 @@ describeInBrowsers('hover cards on the demo article', (ctx) => {
     const tab = await ctx.open('/demo.html');
     expect(await waitForPage(tab, hasMentions, undefined)).toBe(true);
     const marked = (await readHighlights(tab))['factlens-mention'] ?? [];
-    expect(marked).toEqual(expect.arrayContaining(['Sohae launch facility', 'Victor Cha', 'Joseph Bermudez']));
+    expect(marked).toEqual(
+      expect.arrayContaining(['Sohae launch facility', 'Victor Cha', 'Joseph Bermudez']),
+    );
     expect(marked.some((t) => t.includes('Steve Biegun'))).toBe(true);
     expect(marked.map((t) => t.toLowerCase())).toContain('maximum pressure');
     // Nothing of the byline's "Image: Reuters" or plain words is marked.
@@ -42,9 +44,24 @@ describeInBrowsers('hover cards on the demo article', (ctx) => {
     const tab = await ctx.open('/demo.html');
     await waitForPage(tab, hasMentions, undefined);
     const cases = [
-      { text: 'Biegun', id: 'stephen-biegun', heading: 'Stephen Biegun', quote: 'shift in this direction is likely to doom future progress' },
-      { text: 'Sohae', id: 'sohae-satellite-launching-station', heading: null, quote: 'had been restored over a matter of days' },
-      { text: 'Maximum Pressure', id: 'maximum-pressure', heading: 'Maximum pressure', quote: 're-exert “Maximum Pressure” after the long interval' },
+      {
+        text: 'Biegun',
+        id: 'stephen-biegun',
+        heading: 'Stephen Biegun',
+        quote: 'shift in this direction is likely to doom future progress',
+      },
+      {
+        text: 'Sohae',
+        id: 'sohae-satellite-launching-station',
+        heading: null,
+        quote: 'had been restored over a matter of days',
+      },
+      {
+        text: 'Maximum Pressure',
+        id: 'maximum-pressure',
+        heading: 'Maximum pressure',
+        quote: 're-exert “Maximum Pressure” after the long interval',
+      },
     ];
     for (const c of cases) {
       await hoverText(tab, c.text);
@@ -93,7 +110,9 @@ describeInBrowsers('hover cards on the demo article', (ctx) => {
       // A long card scrolls inside, as the reader would scroll it.
       link?.scrollIntoView({ block: 'nearest' });
       const r = link?.getBoundingClientRect();
-      return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2, name: link!.textContent } : null;
+      return r
+        ? { x: r.left + r.width / 2, y: r.top + r.height / 2, name: link!.textContent }
+        : null;
     }, undefined);
     expect(switched).toBeTruthy();
     await tab.mouseMove(switched!.x, switched!.y, 10);
@@ -108,7 +127,8 @@ describeInBrowsers('hover cards on the demo article', (ctx) => {
     await hoverText(tab, 'North Korea', 1);
     const first = await waitForCard(tab, (s) => s.entryId === 'north-korea');
     expect(first!.text).toMatch(/\d+ mentions on this page/);
-    const step = (text: string) => /(\d+)\/(\d+)/.exec(text)!.slice(1).map(Number) as [number, number];
+    const step = (text: string) =>
+      /(\d+)\/(\d+)/.exec(text)!.slice(1).map(Number) as [number, number];
     const [at, total] = step(first!.text);
     await tab.evaluate(() => {
       const root = document.querySelector('factlens-card')!.shadowRoot!;

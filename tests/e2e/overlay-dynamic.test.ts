@@ -1,6 +1,12 @@
 import { expect, it } from 'vitest';
 import { describeInBrowsers } from './support/harness.ts';
-import { hoverText, readCard, readHighlights, waitForCard, waitForPage } from './support/page-helpers.ts';
+import {
+  hoverText,
+  readCard,
+  readHighlights,
+  waitForCard,
+  waitForPage,
+} from './support/page-helpers.ts';
 
 const page = (body: string, head = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>${head}</head><body>${body}</body></html>`;
@@ -10,9 +16,6 @@ const ON_TOPIC =
 
 const marked = async (tab: Parameters<typeof readHighlights>[0]) =>
   (await readHighlights(tab))['factlens-mention'] ?? [];
-
-/** Polls until `text` is among the marked strings (or the time is up). */
-const markedSoon = (text: string, timeout = 500) => (list: string[]) => list.includes(text);
 
 describeInBrowsers('pages that change', (ctx) => {
   it('highlights text appended later, an SPA route and infinite scroll within 500 ms', async () => {
@@ -28,21 +31,33 @@ describeInBrowsers('pages that change', (ctx) => {
       ),
     );
     const tab = await ctx.open('/spa');
-    expect(await waitForPage(tab, () => (CSS.highlights.get('factlens-mention')?.size ?? 0) > 3, undefined)).toBe(true);
+    expect(
+      await waitForPage(
+        tab,
+        () => (CSS.highlights.get('factlens-mention')?.size ?? 0) > 3,
+        undefined,
+      ),
+    ).toBe(true);
 
     const timed = async (action: string, want: string) => {
-      await tab.evaluate((name) => (window as unknown as Record<string, () => void>)[name]!(), action);
+      await tab.evaluate(
+        (name) => (window as unknown as Record<string, () => void>)[name]!(),
+        action,
+      );
       const started = Date.now();
       const ok = await waitForPage(
         tab,
         (text) => {
           const h = CSS.highlights.get('factlens-mention');
-          return !!h && [...h].some((r) => {
-            const range = document.createRange();
-            range.setStart(r.startContainer, r.startOffset);
-            range.setEnd(r.endContainer, r.endOffset);
-            return range.toString() === text;
-          });
+          return (
+            !!h &&
+            [...h].some((r) => {
+              const range = document.createRange();
+              range.setStart(r.startContainer, r.startOffset);
+              range.setEnd(r.endContainer, r.endOffset);
+              return range.toString() === text;
+            })
+          );
         },
         want,
         { timeout: 2000, interval: 20 },
@@ -65,11 +80,20 @@ describeInBrowsers('pages that change', (ctx) => {
 
   it('puts its highlights back when the page clears the registry', async () => {
     const tab = await ctx.open('/demo.html');
-    await waitForPage(tab, () => (CSS.highlights.get('factlens-mention')?.size ?? 0) > 0, undefined);
+    await waitForPage(
+      tab,
+      () => (CSS.highlights.get('factlens-mention')?.size ?? 0) > 0,
+      undefined,
+    );
     await tab.evaluate(() => CSS.highlights.clear(), undefined);
-    const back = await waitForPage(tab, () => (CSS.highlights.get('factlens-mention')?.size ?? 0) > 0, undefined, {
-      timeout: 2000,
-    });
+    const back = await waitForPage(
+      tab,
+      () => (CSS.highlights.get('factlens-mention')?.size ?? 0) > 0,
+      undefined,
+      {
+        timeout: 2000,
+      },
+    );
     expect(back).toBe(true);
   });
 
@@ -85,7 +109,11 @@ describeInBrowsers('pages that change', (ctx) => {
         <p id="evil">&lt;img src=x onerror="window.__pwned=1"&gt; Stephen Beigun &lt;script&gt;window.__pwned=2&lt;/script&gt;</p>`),
     );
     const tab = await ctx.open('/mixed');
-    await waitForPage(tab, () => (CSS.highlights.get('factlens-mention')?.size ?? 0) > 3, undefined);
+    await waitForPage(
+      tab,
+      () => (CSS.highlights.get('factlens-mention')?.size ?? 0) > 3,
+      undefined,
+    );
     const list = await marked(tab);
     expect(list).not.toContain('Victor Cha');
     expect(list).not.toContain('Joseph Bermudez');
@@ -98,10 +126,17 @@ describeInBrowsers('pages that change', (ctx) => {
     await hoverText(tab, 'Stephen Beigun');
     const card = await waitForCard(tab, (s) => s.entryId === 'stephen-biegun');
     expect(card!.text).toContain('Stephen Beigun');
-    expect(await tab.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null, undefined)).toBeNull();
     expect(
       await tab.evaluate(
-        () => document.querySelector('factlens-card')!.shadowRoot!.querySelectorAll('img, script').length,
+        () => (window as unknown as { __pwned?: number }).__pwned ?? null,
+        undefined,
+      ),
+    ).toBeNull();
+    expect(
+      await tab.evaluate(
+        () =>
+          document.querySelector('factlens-card')!.shadowRoot!.querySelectorAll('img, script')
+            .length,
         undefined,
       ),
     ).toBe(0);
@@ -123,12 +158,18 @@ describeInBrowsers('pages that change', (ctx) => {
       ),
     );
     const tab = await ctx.open('/hostile-css');
-    await waitForPage(tab, () => (CSS.highlights.get('factlens-mention')?.size ?? 0) > 0, undefined);
+    await waitForPage(
+      tab,
+      () => (CSS.highlights.get('factlens-mention')?.size ?? 0) > 0,
+      undefined,
+    );
     await hoverText(tab, 'Stephen Biegun');
     const card = await waitForCard(tab, (s) => s.entryId === 'stephen-biegun');
     expect(card).toBeTruthy();
     const box = await tab.evaluate(() => {
-      const dialog = document.querySelector('factlens-card')!.shadowRoot!.querySelector('[role="dialog"]')!;
+      const dialog = document
+        .querySelector('factlens-card')!
+        .shadowRoot!.querySelector('[role="dialog"]')!;
       const r = dialog.getBoundingClientRect();
       const topmost = document.elementFromPoint(r.left + r.width / 2, r.top + 20);
       return { width: r.width, height: r.height, onTop: topmost?.tagName.toLowerCase() };
@@ -139,7 +180,9 @@ describeInBrowsers('pages that change', (ctx) => {
     expect(box.onTop).toBe('factlens-card');
     const opacity = await tab.evaluate(async () => {
       await new Promise((r) => setTimeout(r, 300)); // past the entrance animation
-      const dialog = document.querySelector('factlens-card')!.shadowRoot!.querySelector('[role="dialog"]')!;
+      const dialog = document
+        .querySelector('factlens-card')!
+        .shadowRoot!.querySelector('[role="dialog"]')!;
       return getComputedStyle(dialog).opacity;
     }, undefined);
     expect(opacity).toBe('1');

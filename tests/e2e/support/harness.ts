@@ -17,7 +17,10 @@ export interface LaunchOptions {
   display?: string;
 }
 
-export function launchBrowser(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+export function launchBrowser(
+  name: BrowserName,
+  options: LaunchOptions = {},
+): Promise<ExtensionBrowser> {
   const shared = {
     profileDir: options.profileDir,
     ...(options.display ? { headless: false, env: { DISPLAY: options.display } } : {}),

@@ -49,7 +49,11 @@ export function readHighlights(tab: TabDriver): Promise<Record<string, string[]>
  * Scrolls the `nth` occurrence of `text` into view and returns the centre of its first line box,
  * in viewport coordinates.
  */
-export function locateText(tab: TabDriver, text: string, nth = 0): Promise<{ x: number; y: number }> {
+export function locateText(
+  tab: TabDriver,
+  text: string,
+  nth = 0,
+): Promise<{ x: number; y: number }> {
   return tab.evaluate(
     ({ text, nth }) => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -73,7 +77,11 @@ export function locateText(tab: TabDriver, text: string, nth = 0): Promise<{ x: 
 }
 
 /** Moves the real mouse onto `text` from a short distance away, the way a hand would. */
-export async function hoverText(tab: TabDriver, text: string, nth = 0): Promise<{ x: number; y: number }> {
+export async function hoverText(
+  tab: TabDriver,
+  text: string,
+  nth = 0,
+): Promise<{ x: number; y: number }> {
   const at = await locateText(tab, text, nth);
   await tab.mouseMove(at.x - 40, at.y + 30, 1);
   await tab.mouseMove(at.x, at.y, 6);
@@ -94,7 +102,10 @@ export function readCard(tab: TabDriver): Promise<CardState> {
     const host = document.querySelector('factlens-card');
     const root = host?.shadowRoot;
     const dialog = root?.querySelector<HTMLElement>('[role="dialog"]');
-    const visible = !!dialog && dialog.getClientRects().length > 0 && getComputedStyle(dialog).visibility !== 'hidden';
+    const visible =
+      !!dialog &&
+      dialog.getClientRects().length > 0 &&
+      getComputedStyle(dialog).visibility !== 'hidden';
     const labelId = dialog?.getAttribute('aria-labelledby');
     return {
       open: visible,
@@ -107,16 +118,21 @@ export function readCard(tab: TabDriver): Promise<CardState> {
 }
 
 export function waitForCard(tab: TabDriver, want: (c: CardState) => boolean, timeout = 3000) {
-  return waitUntil(async () => {
-    const c = await readCard(tab);
-    return want(c) ? c : null;
-  }, { timeout });
+  return waitUntil(
+    async () => {
+      const c = await readCard(tab);
+      return want(c) ? c : null;
+    },
+    { timeout },
+  );
 }
 
 /** The centre of the open card, in viewport coordinates. */
 export function cardCentre(tab: TabDriver): Promise<{ x: number; y: number } | null> {
   return tab.evaluate(() => {
-    const dialog = document.querySelector('factlens-card')?.shadowRoot?.querySelector('[role="dialog"]');
+    const dialog = document
+      .querySelector('factlens-card')
+      ?.shadowRoot?.querySelector('[role="dialog"]');
     const r = dialog?.getBoundingClientRect();
     return r ? { x: r.left + r.width / 2, y: r.top + Math.min(40, r.height / 2) } : null;
   }, undefined);
@@ -125,7 +141,10 @@ export function cardCentre(tab: TabDriver): Promise<{ x: number; y: number } | n
 /** Element count and text of the page as the page itself sees them. */
 export function pageFingerprint(tab: TabDriver): Promise<{ elements: number; text: string }> {
   return tab.evaluate(
-    () => ({ elements: document.getElementsByTagName('*').length, text: document.body.textContent ?? '' }),
+    () => ({
+      elements: document.getElementsByTagName('*').length,
+      text: document.body.textContent ?? '',
+    }),
     undefined,
   );
 }

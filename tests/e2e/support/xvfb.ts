@@ -23,16 +23,22 @@ export async function startVirtualDisplay(): Promise<VirtualDisplay> {
   const xdotool = need('xdotool', 'xdotool');
   const number = 90 + Math.floor(Math.random() * 400);
   const display = `:${number}`;
-  const server: ChildProcess = spawn(xvfb, [display, '-screen', '0', '1280x900x24', '-nolisten', 'tcp'], {
-    stdio: 'ignore',
-  });
+  const server: ChildProcess = spawn(
+    xvfb,
+    [display, '-screen', '0', '1280x900x24', '-nolisten', 'tcp'],
+    {
+      stdio: 'ignore',
+    },
+  );
   const socket = `/tmp/.X11-unix/X${number}`;
   for (let i = 0; i < 100 && !existsSync(socket); i++) await new Promise((r) => setTimeout(r, 50));
   if (!existsSync(socket)) throw new Error(`Xvfb did not start on ${display}`);
   return {
     display,
     key(chord) {
-      const r = spawnSync(xdotool, ['key', '--clearmodifiers', chord], { env: { ...process.env, DISPLAY: display } });
+      const r = spawnSync(xdotool, ['key', '--clearmodifiers', chord], {
+        env: { ...process.env, DISPLAY: display },
+      });
       if (r.status !== 0) throw new Error(`xdotool failed: ${r.stderr?.toString()}`);
     },
     close: async () => {
