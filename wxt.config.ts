@@ -9,12 +9,17 @@ const GECKO = {
   data_collection_permissions: { required: ['none'] },
 };
 
+// `FACTLENS_BENCH=1 wxt build` makes an instrumented build in its own folder for `npm run bench`.
+const BENCH = process.env.FACTLENS_BENCH === '1';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
+  outDirTemplate: `{{browser}}-mv{{manifestVersion}}{{modeSuffix}}${BENCH ? '-bench' : ''}`,
   vite: () => ({
     plugins: [preact()],
     build: { sourcemap: false },
+    define: { __FACTLENS_BENCH__: JSON.stringify(BENCH) },
   }),
   zip: {
     excludeSources: ['test-results/**', '.output/**', 'tests/e2e/.profiles/**'],

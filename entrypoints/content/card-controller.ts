@@ -8,6 +8,7 @@ import { mentionAtPoint } from './hit-test';
 import type { MentionIndex } from './mention-index';
 import type { PlacedMention } from './page-text';
 import { pageLooksDark } from './page-theme';
+import { measure, now } from './perf';
 
 /** What the card shows: an entry, opened from one of its mentions or from elsewhere. */
 interface Shown {
@@ -38,7 +39,7 @@ export class CardController {
   private index: MentionIndex | null = null;
   private shown: Shown | null = null;
   private theme: Settings['theme'] = 'auto';
-  private last = { x: 0, y: 0, t: 0 };
+  private last = { x: 0, y: 0, t: 0, speed: 0 };
   private frame = 0;
   private pointerInCard = false;
   /** The next card opens with focus inside (keyboard and popup paths). */
@@ -97,14 +98,15 @@ export class CardController {
     const { clientX: x, clientY: y, timeStamp: t } = e;
     const dt = Math.max(1, t - this.last.t);
     const speed = Math.hypot(x - this.last.x, y - this.last.y) / dt;
-    this.last = { x, y, t };
+    this.last = { x, y, t, speed };
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.highlights.ensureRegistered();
-      const hit = this.index
-        ? mentionAtPoint(document, this.index, this.last.x, this.last.y)
-        : null;
+      const started = now();
+      const { x, y, speed } = this.last;
+      const hit = this.index ? mentionAtPoint(document, this.index, x, y) : null;
+      measure('hit-test', started);
       this.hover.pointer(hit, speed);
     });
   }
@@ -174,7 +176,7 @@ export class CardController {
     const { entry, mention } = shown;
     const list = this.index?.ofEntry(entry.id) ?? [];
     const anchor = shown.anchor;
-    void this.host.show({
+    this.host.show({
       props: {
         entry,
         sources: this.sources,

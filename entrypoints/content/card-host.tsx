@@ -1,14 +1,16 @@
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import {
-  createShadowRootUi,
-  type ShadowRootContentScriptUi,
-} from 'wxt/utils/content-script-ui/shadow-root';
 import { Card, type CardProps } from '@/components/Card';
 import cardCss from '@/components/card.css?inline';
 
 export const CARD_HOST_TAG = 'factlens-card';
+
+interface ShadowUi {
+  shadowHost: HTMLElement;
+  shadow: ShadowRoot;
+  uiContainer: HTMLElement;
+}
 const HEADING_ID = 'factlens-card-heading';
 
 export interface CardView {
@@ -28,7 +30,7 @@ export interface CardView {
  * the page's DOM is untouched whenever no card is showing.
  */
 export class CardHost {
-  private ui: ShadowRootContentScriptUi<void> | null = null;
+  private ui: ShadowUi | null = null;
   private stopPositioning: (() => void) | null = null;
   private returnFocusTo: Element | null = null;
   private open = false;
@@ -47,11 +49,11 @@ export class CardHost {
     return !!this.ui && target === this.ui.shadowHost;
   }
 
-  async show(view: CardView): Promise<void> {
-    const ui = await this.ensureUi();
+  show(view: CardView): void {
+    const ui = this.ensureUi();
     if (!this.open) {
       this.returnFocusTo = view.focus ? document.activeElement : null;
-      ui.mount();
+      (document.body ?? document.documentElement).append(ui.shadowHost);
       this.open = true;
     }
     render(
@@ -73,7 +75,7 @@ export class CardHost {
     this.stopPositioning?.();
     this.stopPositioning = null;
     render(null, this.ui.uiContainer);
-    this.ui.remove();
+    this.ui.shadowHost.remove();
     const back = this.returnFocusTo;
     this.returnFocusTo = null;
     if (restoreFocus && back instanceof HTMLElement && back.isConnected)
@@ -115,16 +117,17 @@ export class CardHost {
     this.stopPositioning = autoUpdate(reference, card, update, { animationFrame: false });
   }
 
-  private async ensureUi(): Promise<ShadowRootContentScriptUi<void>> {
+  private ensureUi(): ShadowUi {
     if (this.ui) return this.ui;
-    this.ui = await createShadowRootUi(this.ctx, {
-      name: CARD_HOST_TAG,
-      mode: 'open',
-      css: cardCss,
-      position: 'inline',
-      anchor: () => document.body ?? document.documentElement,
-      onMount: () => undefined,
-    });
+    // Built by hand rather than with WXT's createShadowRootUi: the same few DOM calls, without
+    // the ~8 KB of mounting helpers it brings into a script that runs on every page.
+    const shadowHost = document.createElement(CARD_HOST_TAG);
+    const shadow = shadowHost.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = cardCss;
+    const uiContainer = document.createElement('div');
+    shadow.append(style, uiContainer);
+    this.ui = { shadowHost, shadow, uiContainer };
     // Page scripts can reach into an open shadow root: only the reader's own clicks and keys act.
     for (const type of ['click', 'keydown', 'keyup', 'input', 'submit']) {
       this.ui.shadow.addEventListener(

@@ -1,3 +1,5 @@
+import { measure, now } from './perf';
+
 export const MENTION_HIGHLIGHT = 'factlens-mention';
 export const ACTIVE_HIGHLIGHT = 'factlens-active';
 
@@ -17,10 +19,12 @@ export class HighlightLayer {
   }
 
   show(ranges: readonly AbstractRange[]): void {
+    const started = now();
     this.mentions.clear();
     for (const r of ranges) this.mentions.add(r);
     this.shown = true;
     this.ensureRegistered();
+    measure('register', started, { count: ranges.length });
   }
 
   setActive(range: AbstractRange | null): void {

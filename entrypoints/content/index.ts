@@ -7,6 +7,7 @@ import { parseToContent, type PageState, type ToBackground } from '@/utils/messa
 import { decideSite, setSite } from '@/utils/settings/site-rules';
 import { createSettingsStore } from '@/utils/settings/store';
 import { Overlay } from './overlay';
+import { measure, now } from './perf';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -16,7 +17,9 @@ export default defineContentScript({
   async main(ctx) {
     const store = createSettingsStore(storage);
     const host = location.hostname;
+    const built = now();
     const matcher = createMatcher(INDEX.entries);
+    measure('index-build', built);
     let lastReport = '';
     const report = (entries: ToBackground['entries'], active: boolean) => {
       const key = JSON.stringify([entries, active]);

@@ -9,6 +9,7 @@ import { MentionIndex } from './mention-index';
 import { PageText } from './page-text';
 import { PageWatcher } from './page-watcher';
 import { applyHighlightStyle } from './highlight-style';
+import { measure, now } from './perf';
 
 /** How often to check that the page has not cleared our highlights. */
 const REGISTRY_CHECK_MS = 400;
@@ -92,6 +93,7 @@ export class Overlay {
   async start(): Promise<void> {
     const root = document.body ?? document.documentElement;
     if (!root) return;
+    const began = now();
     const generation = ++this.generation;
     if (!this.running) this.listen();
     this.running = true;
@@ -105,7 +107,12 @@ export class Overlay {
       if (!sliced && generation === this.generation) this.refresh();
       sliced = true;
     });
-    if (generation === this.generation && this.running) this.refresh();
+    // The page gets the thread back between the last slice and the (short) refresh.
+    await yieldToPage();
+    if (generation === this.generation && this.running) {
+      this.refresh();
+      measure('scan', began);
+    }
   }
 
   stop(): void {
@@ -126,11 +133,13 @@ export class Overlay {
     if (!text || !this.running) return;
     text.forget(roots);
     for (const root of roots) await text.scan(root, yieldToPage);
+    await yieldToPage();
     if (text === this.text) this.refresh();
   }
 
   private refresh(): void {
     if (!this.text || !this.settings) return;
+    const started = now();
     const { ignoredEntries, disabledCategories } = this.settings;
     const hidden = new Set(ignoredEntries);
     const categories = new Set<string>(disabledCategories);
@@ -144,6 +153,7 @@ export class Overlay {
     this.highlights.show(this.index.all.map((m) => m.range));
     this.cards.setIndex(this.index);
     this.report(this.index.counts(), true);
+    measure('task', started, { refresh: 1 });
   }
 
   private listen(): void {

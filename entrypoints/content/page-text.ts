@@ -1,6 +1,7 @@
 import type { Candidate, Matcher } from '@/utils/matcher';
 import type { MatchResult, Mention } from '@/utils/types';
 import { createTextCollector, runAt, type CollectedText, type TextRun } from './collect-text';
+import { measure } from './perf';
 
 /** A mention placed in the DOM: the ranges it covers and the text nodes it touches. */
 export interface PlacedMention extends Mention {
@@ -39,8 +40,11 @@ export class PageText {
   async scan(root: Node, yieldToPage: YieldToPage, onSlice?: () => void): Promise<void> {
     const collector = createTextCollector(root, this.nextOffset);
     for (;;) {
-      const until = this.now() + SLICE_MS;
-      if (collector.step(() => this.now() > until)) break;
+      const started = this.now();
+      const until = started + SLICE_MS;
+      const done = collector.step(() => this.now() > until);
+      measure('task', started, { walk: 1 });
+      if (done) break;
       await yieldToPage();
     }
     const text = collector.result;
@@ -50,11 +54,13 @@ export class PageText {
     const segments = text.segments;
     let i = 0;
     while (i < segments.length) {
-      const until = this.now() + SLICE_MS;
+      const started = this.now();
+      const until = started + SLICE_MS;
       const first = i;
       while (i < segments.length && (i === first || this.now() < until)) i++;
       const found = this.matcher.scanSegments(segments.slice(first, i), this.nextSegment + first);
       for (const c of found) chunk.candidates.push(c);
+      measure('task', started, { match: 1 });
       if (i < segments.length) {
         onSlice?.();
         await yieldToPage();
