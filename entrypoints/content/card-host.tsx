@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Card, type CardProps } from '@/components/Card';
@@ -12,6 +12,8 @@ interface ShadowUi {
   uiContainer: HTMLElement;
 }
 const HEADING_ID = 'factlens-card-heading';
+/** Below this much room under the mention, the card opens above it instead. */
+const MIN_CARD_HEIGHT = 260;
 
 export interface CardView {
   props: Omit<CardProps, 'headingId'>;
@@ -96,16 +98,21 @@ export class CardHost {
       }
       void computePosition(reference, card, {
         strategy: 'fixed',
-        placement: 'bottom-start',
+        // Below the mention when there is room for a useful card, else on the roomier side; the
+        // card then shrinks and scrolls inside rather than cover the line being read.
+        placement:
+          window.innerHeight - rect.bottom >= MIN_CARD_HEIGHT ||
+          rect.top < window.innerHeight - rect.bottom
+            ? 'bottom-start'
+            : 'top-start',
         middleware: [
           offset(6),
-          flip({ padding: 8, fallbackAxisSideDirection: 'start' }),
           shift({ padding: 8 }),
           // Long cards scroll inside rather than run off the screen.
           size({
             padding: 8,
             apply: ({ availableHeight }) => {
-              card.style.maxHeight = `${Math.max(160, Math.min(420, availableHeight))}px`;
+              card.style.maxHeight = `${Math.max(120, Math.min(420, availableHeight))}px`;
             },
           }),
         ],
