@@ -67,23 +67,31 @@ export class CardController {
     this.theme = settings.theme;
   }
 
-  /** New mentions after a scan; an open card follows its mention or closes if it is gone. */
+  /**
+   * New mentions after a scan (null: the overlay stopped). An open card follows its mention, or
+   * closes when the mention is gone — unless it is showing an undo notice, which must stay
+   * reachable (turning the site off removes every mention).
+   */
   setIndex(index: MentionIndex | null): void {
     this.index = index;
     const shown = this.shown;
-    if (!shown?.mention) return;
-    const again = index?.find(shown.mention);
+    if (!shown || shown.notice) return;
+    const again = shown.anchor ? index?.find(shown.anchor) : undefined;
     if (!again) {
-      if (!shown.notice) this.hover.dismiss();
+      this.hover.dismiss();
       return;
     }
-    shown.mention = again;
-    if (shown.anchor) shown.anchor = again;
-    this.highlights.setActive(again.range);
+    const fromMention = shown.mention === shown.anchor;
+    shown.anchor = again;
+    if (fromMention) {
+      shown.mention = again;
+      this.highlights.setActive(again.range);
+    }
   }
 
   /** A trusted pointer move anywhere in the document; hit-tests at most once per frame. */
   onPointerMove(e: PointerEvent): void {
+    if (!this.index && !this.host.isOpen) return;
     if (this.host.owns(e.target)) {
       if (!this.pointerInCard) {
         this.pointerInCard = true;
@@ -219,19 +227,25 @@ export class CardController {
     });
   }
 
+  /**
+   * Runs a card action and shows its notice with Undo. The notice is up before the action's
+   * settings change lands, so the rescan it causes keeps the card open.
+   */
   private async act(run: () => Promise<() => Promise<void>>, text: string): Promise<void> {
     const shown = this.shown;
     if (!shown) return;
-    const undo = await run();
+    let undo: (() => Promise<void>) | null = null;
     shown.notice = {
       text,
       undo: async () => {
+        if (!undo) return;
         shown.notice = null;
         await undo();
-        this.render(true);
+        if (this.shown === shown) this.render(true);
       },
     };
     this.render(true);
+    undo = await run();
   }
 }
 

@@ -44,7 +44,7 @@ export class Overlay {
   private settings: Settings | null = null;
   private running = false;
   private generation = 0;
-  private unlisten: Array<() => void> = [];
+  private listening = false;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -95,7 +95,7 @@ export class Overlay {
     if (!root) return;
     const began = now();
     const generation = ++this.generation;
-    if (!this.running) this.listen();
+    this.listen();
     this.running = true;
     const text = new PageText(this.matcher);
     this.text = text;
@@ -119,9 +119,7 @@ export class Overlay {
     this.generation++;
     this.running = false;
     this.watcher.stop();
-    for (const off of this.unlisten) off();
-    this.unlisten = [];
-    this.cards.close();
+    this.cards.setIndex(null);
     this.highlights.hide();
     this.text = null;
     this.index = null;
@@ -156,22 +154,21 @@ export class Overlay {
     measure('task', started, { refresh: 1 });
   }
 
+  /** Once per frame's life: the handlers do nothing while the overlay is stopped. */
   private listen(): void {
+    if (this.listening) return;
+    this.listening = true;
     const opts = { capture: true, passive: true };
     const on = <K extends keyof DocumentEventMap>(
       type: K,
       fn: (e: DocumentEventMap[K]) => void,
     ) => {
-      const handler = (e: DocumentEventMap[K]) => {
-        if (e.isTrusted) fn(e);
-      };
-      document.addEventListener(type, handler, opts);
-      this.unlisten.push(() => document.removeEventListener(type, handler, opts));
+      // Only the reader's own input: events a page script dispatches are not trusted.
+      this.ctx.addEventListener(document, type, (e) => e.isTrusted && fn(e), opts);
     };
     on('pointermove', (e) => this.cards.onPointerMove(e));
     on('pointerdown', (e) => this.cards.onPointerDown(e));
     on('keydown', (e) => this.cards.onKeyDown(e));
-    const timer = this.ctx.setInterval(() => this.highlights.ensureRegistered(), REGISTRY_CHECK_MS);
-    this.unlisten.push(() => clearInterval(timer));
+    this.ctx.setInterval(() => this.highlights.ensureRegistered(), REGISTRY_CHECK_MS);
   }
 }
