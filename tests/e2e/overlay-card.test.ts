@@ -99,6 +99,20 @@ describeInBrowsers('hover cards on the demo article', (ctx) => {
     expect((await pageFingerprint(tab)).elements).toBe((await servedFingerprint(tab)).elements);
   });
 
+  it('closes when the reader clicks elsewhere or scrolls the mention away', async () => {
+    const tab = await ctx.open('/demo.html');
+    await waitForPage(tab, hasMentions, undefined);
+    const at = await hoverText(tab, 'Joseph Bermudez');
+    expect(await waitForCard(tab, (s) => s.entryId === 'joseph-bermudez')).toBeTruthy();
+    await tab.click(at.x, at.y - 120);
+    expect(await waitForCard(tab, (s) => !s.open)).toBeTruthy();
+
+    await hoverText(tab, 'Joseph Bermudez');
+    expect(await waitForCard(tab, (s) => s.entryId === 'joseph-bermudez')).toBeTruthy();
+    await tab.evaluate(() => window.scrollBy(0, window.innerHeight * 2), undefined);
+    expect(await waitForCard(tab, (s) => !s.open)).toBeTruthy();
+  });
+
   it('switches to a related entry and steps between mentions', async () => {
     const tab = await ctx.open('/demo.html');
     await waitForPage(tab, hasMentions, undefined);
