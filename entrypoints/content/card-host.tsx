@@ -128,7 +128,11 @@ export class CardHost {
     if (this.ui) return this.ui;
     // Built by hand rather than with WXT's createShadowRootUi: the same few DOM calls, without
     // the ~8 KB of mounting helpers it brings into a script that runs on every page.
-    const shadowHost = document.createElement(CARD_HOST_TAG);
+    // Made in a document without the page's custom elements: a page that defined
+    // <factlens-card> itself would otherwise build our host with its own class, whose shadow
+    // root left ours failing ("already hosts a shadow tree") and the card never opening. Joining
+    // the page later, the page's class can no longer take the host over (tests/e2e/hostile).
+    const shadowHost = document.implementation.createHTMLDocument('').createElement(CARD_HOST_TAG);
     const shadow = shadowHost.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = cardCss;

@@ -82,6 +82,19 @@ function blockOf(node: Node): Node | null {
   return el;
 }
 
+/** blockOf, remembering the last parent: neighbouring text nodes mostly share one. */
+function createBlockLookup(): (node: Node) => Node | null {
+  let parent: Node | null = null;
+  let block: Node | null = null;
+  return (node) => {
+    if (node.parentNode !== parent) {
+      parent = node.parentNode;
+      block = blockOf(node);
+    }
+    return block;
+  };
+}
+
 /** Walks the text under a root in steps, so a huge page never holds the main thread long. */
 export interface TextCollector {
   /** Walks until done or until `timeUp()` says to stop; true when the walk is complete. */
@@ -104,6 +117,7 @@ export function createTextCollector(root: Node, startOffset = 0): TextCollector 
   let text = '';
   let segmentStart = offset;
   let block: Node | null | undefined;
+  const blockLookup = createBlockLookup();
   let done = !walker;
 
   const flush = () => {
@@ -123,7 +137,7 @@ export function createTextCollector(root: Node, startOffset = 0): TextCollector 
         if (n.nodeType === TEXT_NODE) {
           const data = (n as Text).data;
           if (!data) continue;
-          const b = blockOf(n);
+          const b = blockLookup(n);
           if (b !== block) {
             if (text) flush();
             block = b;
@@ -160,7 +174,9 @@ export function runAt(runs: readonly TextRun[], at: number): TextRun | undefined
     const mid = (lo + hi) >> 1;
     const run = runs[mid]!;
     if (at < run.start) hi = mid - 1;
-    else if (at >= run.start + run.node.data.length) lo = mid + 1;
+    // `length`, not `data.length`: in Firefox each read of `data` copies the whole string out of
+    // the page's compartment, which made a page with one 5 MB text node hang for minutes.
+    else if (at >= run.start + run.node.length) lo = mid + 1;
     else return run;
   }
   return undefined;

@@ -2,7 +2,7 @@ import './highlights.css';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { INDEX } from '@/data/index';
-import { createMatcher } from '@/utils/matcher';
+import { createMatcher, type Matcher } from '@/utils/matcher';
 import { parseToContent, type PageState, type ToBackground } from '@/utils/messages';
 import { decideSite, setSite } from '@/utils/settings/site-rules';
 import { createSettingsStore } from '@/utils/settings/store';
@@ -17,9 +17,15 @@ export default defineContentScript({
   async main(ctx) {
     const store = createSettingsStore(storage);
     const host = location.hostname;
-    const built = now();
-    const matcher = createMatcher(INDEX.entries);
-    measure('index-build', built);
+    let matcher: Matcher | null = null;
+    const getMatcher = (): Matcher => {
+      if (!matcher) {
+        const built = now();
+        matcher = createMatcher(INDEX.entries);
+        measure('index-build', built);
+      }
+      return matcher;
+    };
     let lastReport = '';
     const report = (entries: ToBackground['entries'], active: boolean) => {
       const key = JSON.stringify([entries, active]);
@@ -32,7 +38,7 @@ export default defineContentScript({
     const overlay = new Overlay(
       ctx,
       INDEX,
-      matcher,
+      getMatcher,
       {
         async ignoreEntry(id) {
           await store.update((s) => ({ ...s, ignoredEntries: [...s.ignoredEntries, id] }));

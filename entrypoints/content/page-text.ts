@@ -1,5 +1,5 @@
 import type { Candidate, Matcher } from '@/utils/matcher';
-import type { MatchResult, Mention } from '@/utils/types';
+import type { MatchResult, Mention, TextSegment } from '@/utils/types';
 import { createTextCollector, runAt, type CollectedText, type TextRun } from './collect-text';
 import { measure } from './perf';
 
@@ -44,26 +44,36 @@ export class PageText {
       const until = started + SLICE_MS;
       const done = collector.step(() => this.now() > until);
       measure('task', started, { walk: 1 });
-      if (done) break;
       await yieldToPage();
+      if (done) break;
     }
     const text = collector.result;
     this.nextOffset = text.end + 1;
     const chunk: Chunk = { root, text, candidates: [] };
     this.chunks.push(chunk);
     const segments = text.segments;
-    let i = 0;
-    while (i < segments.length) {
+    // The clock is read after each batch of matching, not while choosing what to match: a slice
+    // ends when its work has taken SLICE_MS, however many blocks or however long a block.
+    const batches = matchingBatches(segments, this.nextSegment);
+    let next = batches.next();
+    while (!next.done) {
       const started = this.now();
       const until = started + SLICE_MS;
-      const first = i;
-      while (i < segments.length && (i === first || this.now() < until)) i++;
-      const found = this.matcher.scanSegments(segments.slice(first, i), this.nextSegment + first);
-      for (const c of found) chunk.candidates.push(c);
+      do {
+        const { pieces, segment, keep } = next.value;
+        for (const c of this.matcher.scanSegments(pieces, segment)) {
+          if (!keep || (c.start >= keep.from && c.start < keep.to)) chunk.candidates.push(c);
+        }
+        next = batches.next();
+      } while (!next.done && this.now() < until);
       measure('task', started, { match: 1 });
-      if (i < segments.length) {
-        onSlice?.();
+      if (!next.done) {
         await yieldToPage();
+        if (onSlice) {
+          // Its own task: a refresh on top of a full slice would double the longest task.
+          onSlice();
+          await yieldToPage();
+        }
       }
     }
     this.nextSegment += segments.length;
@@ -108,7 +118,7 @@ export class PageText {
       if (!first || !last || !first.node.isConnected || !last.node.isConnected) continue;
       const startOffset = m.start - first.start;
       const endOffset = m.end - last.start;
-      if (endOffset > last.node.data.length || startOffset > first.node.data.length) continue;
+      if (endOffset > last.node.length || startOffset > first.node.length) continue;
       placed.push({
         ...m,
         range: new StaticRange({
@@ -135,6 +145,55 @@ export class PageText {
       else return chunk;
     }
     return undefined;
+  }
+}
+
+/** About a millisecond of matching: the work done between two looks at the clock. */
+const BATCH_CHARS = 16_384;
+/** Text read either side of a piece of a long block, longer than any name: no name is cut. */
+const SEAM_CHARS = 256;
+
+interface MatchingBatch {
+  pieces: TextSegment[];
+  /** Segment number of the first piece (all pieces of one long block share its number). */
+  segment: number;
+  /** For a piece of a long block: the candidates it owns start in [from, to). */
+  keep?: { from: number; to: number };
+}
+
+/**
+ * Segments grouped into batches of about BATCH_CHARS. A block longer than that (a single 5 MB
+ * text node) is cut into stretches, each matched with SEAM_CHARS of text either side and keeping
+ * only the candidates that start in its own stretch: a word cut at a piece's edge can only start
+ * a candidate outside the stretch, so the result is that of one pass over the whole block.
+ */
+function* matchingBatches(
+  segments: readonly TextSegment[],
+  first: number,
+): Generator<MatchingBatch> {
+  let i = 0;
+  while (i < segments.length) {
+    const segment = segments[i]!;
+    if (segment.text.length <= BATCH_CHARS) {
+      const start = i;
+      let chars = 0;
+      while (i < segments.length && segments[i]!.text.length <= BATCH_CHARS && chars < BATCH_CHARS)
+        chars += segments[i++]!.text.length;
+      yield { pieces: segments.slice(start, i), segment: first + start };
+      continue;
+    }
+    const { text, offset } = segment;
+    for (let from = 0; from < text.length;) {
+      const to = Math.min(text.length, from + BATCH_CHARS);
+      const lo = Math.max(0, from - SEAM_CHARS);
+      yield {
+        pieces: [{ text: text.slice(lo, to + SEAM_CHARS), offset: offset + lo }],
+        segment: first + i,
+        keep: { from: offset + from, to: offset + to },
+      };
+      from = to;
+    }
+    i++;
   }
 }
 
