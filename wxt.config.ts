@@ -28,7 +28,13 @@ export default defineConfig({
     name: 'FactLens',
     description:
       'Explains the people, places and policies of US–North Korea diplomacy news where you read them, quoting the source article.',
-    permissions: ['storage'],
+    // contextMenus: the page and selection menu items. activeTab (no install warning): the popup
+    // may read the address of the tab it was opened over, to name a page it cannot read and, in
+    // Firefox, the site whose access the reader withdrew. host_permissions repeat the content
+    // script's matches (so no new install warning): they reveal http(s) tab addresses to the
+    // popup and background, and let Firefox MV3 ask again for access the reader revoked.
+    permissions: ['storage', 'contextMenus', 'activeTab'],
+    host_permissions: ['http://*/*', 'https://*/*'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'FactLens' },
     commands: {
@@ -36,6 +42,12 @@ export default defineConfig({
         // Alt+Shift+J is bound by no major browser, screen reader or news site.
         suggested_key: { default: 'Alt+Shift+J' },
         description: 'Go to the next highlighted term and open its card',
+      },
+      'toggle-site': {
+        // Alt+Shift+K: bound by no major browser or screen reader; Google Docs' Alt+Shift menu
+        // keys skip K, and Slack's and Gmail's K shortcuts use other modifiers.
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Turn FactLens on or off for the current site',
       },
     },
     ...(browser === 'firefox'

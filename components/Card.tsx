@@ -25,6 +25,11 @@ export interface CardProps {
   onTurnOffSite: () => void;
   onUndo: () => void;
   onClose: () => void;
+  /**
+   * Where the card is not beside the page (the toolbar popup): a "Show on page" button, which
+   * moves to the next mention in the tab, takes the place of the previous/next steps.
+   */
+  onShowOnPage?: () => void;
 }
 
 /** The hover card: presentational only (props in, callbacks out). */
@@ -93,7 +98,17 @@ export function Card(props: CardProps) {
             ? 'Not on this page'
             : `${position.total} mention${position.total === 1 ? '' : 's'} on this page`}
         </span>
-        {position.total > 1 && (
+        {props.onShowOnPage && position.total > 0 && (
+          <button
+            type="button"
+            class="link show-on-page"
+            data-testid="show-on-page"
+            onClick={props.onShowOnPage}
+          >
+            Show on page
+          </button>
+        )}
+        {!props.onShowOnPage && position.total > 1 && (
           <span class="steps">
             <button type="button" aria-label="Previous mention" onClick={() => props.onStep(-1)}>
               ‹

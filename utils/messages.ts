@@ -6,18 +6,26 @@
 
 export const MAX_ENTRIES = 1000;
 export const MAX_ID_LENGTH = 80;
+/** Longer selections are no term anyone looks up; the rest is cut off. */
+export const MAX_QUERY_LENGTH = 200;
 
 export interface PageEntryCount {
   id: string;
   count: number;
 }
 
-/** content → background: what the page mentions, for the badge. */
+/** content (every frame) → background and popup: what the frame mentions, for badge and popup. */
 export interface ContentSummary {
   type: 'content:summary';
   entries: PageEntryCount[];
   /** Whether FactLens is active on this page (site on). */
   active: boolean;
+}
+
+/** popup → background: the selection the context menu asked to look up, if it was for this tab. */
+export interface PopupTakeLookup {
+  type: 'popup:take-lookup';
+  tabId: number;
 }
 
 /** popup → content: what do you show? */
@@ -33,8 +41,19 @@ export interface ShowEntry {
 export interface BackgroundNextMention {
   type: 'background:next-mention';
 }
-export type ToContent = PopupGetPage | ShowEntry | BackgroundNextMention;
+/**
+ * background → content (every frame): send your `content:summary` again, even if unchanged.
+ * Sent when a tab finishes loading, so a page restored from the back/forward cache (whose
+ * scripts never rerun) or moved by a single-page app re-counts towards the badge.
+ */
+export interface BackgroundRequestSummary {
+  type: 'background:request-summary';
+}
+export type ToContent = PopupGetPage | ShowEntry | BackgroundNextMention | BackgroundRequestSummary;
+/** What a content script sends (to the background, and to an open popup). */
 export type ToBackground = ContentSummary;
+/** Everything the background accepts: content summaries and the popup's requests. */
+export type BackgroundInbound = ContentSummary | PopupTakeLookup;
 
 /** The content script's answer to `popup:get-page`. */
 export interface PageState {
@@ -43,16 +62,30 @@ export interface PageState {
   entries: PageEntryCount[];
 }
 
+/** The background's answer to `popup:take-lookup`: what was selected and its best match. */
+export interface Lookup {
+  query: string;
+  /** The best fuzzy match, or null when nothing in the dataset matched. */
+  entryId: string | null;
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function isId(v: unknown): v is string {
-  return typeof v === 'string' && v.length > 0 && v.length <= MAX_ID_LENGTH && /^[a-z0-9-]+$/.test(v);
+  return (
+    typeof v === 'string' && v.length > 0 && v.length <= MAX_ID_LENGTH && /^[a-z0-9-]+$/.test(v)
+  );
 }
 
 function isCount(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1_000_000;
+}
+
+/** Tab and frame ids: Firefox's frame ids run past 2^34, so only safe integers are bounded. */
+function isBrowserId(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 }
 
 function parseEntryCounts(v: unknown): PageEntryCount[] | null {
@@ -65,10 +98,12 @@ function parseEntryCounts(v: unknown): PageEntryCount[] | null {
   return out;
 }
 
-export function parseToBackground(msg: unknown): ToBackground | null {
-  if (!isRecord(msg) || msg.type !== 'content:summary' || typeof msg.active !== 'boolean') {
-    return null;
+export function parseToBackground(msg: unknown): BackgroundInbound | null {
+  if (!isRecord(msg)) return null;
+  if (msg.type === 'popup:take-lookup') {
+    return isBrowserId(msg.tabId) ? { type: msg.type, tabId: msg.tabId } : null;
   }
+  if (msg.type !== 'content:summary' || typeof msg.active !== 'boolean') return null;
   const entries = parseEntryCounts(msg.entries);
   return entries && { type: 'content:summary', entries, active: msg.active };
 }
@@ -78,6 +113,7 @@ export function parseToContent(msg: unknown): ToContent | null {
   switch (msg.type) {
     case 'popup:get-page':
     case 'background:next-mention':
+    case 'background:request-summary':
       return { type: msg.type };
     case 'popup:show-entry':
     case 'background:show-entry':
@@ -91,4 +127,40 @@ export function parsePageState(v: unknown): PageState | null {
   if (!isRecord(v) || typeof v.host !== 'string' || typeof v.active !== 'boolean') return null;
   const entries = parseEntryCounts(v.entries);
   return entries && { host: v.host.slice(0, 253), active: v.active, entries };
+}
+
+export function parseLookup(v: unknown): Lookup | null {
+  if (!isRecord(v) || typeof v.query !== 'string' || v.query.trim() === '') return null;
+  if (v.entryId !== null && !isId(v.entryId)) return null;
+  return { query: v.query.slice(0, MAX_QUERY_LENGTH), entryId: v.entryId };
+}
+
+/** The parts of a runtime.MessageSender that say who sent a message. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * Who sent a message, as far as the browser vouches for it: one of our content scripts (in a
+ * tab, at a web address), one of our own pages (popup, options), or a stranger.
+ */
+export type SenderKind =
+  | { kind: 'content'; tabId: number; frameId: number }
+  | { kind: 'extension-page' }
+  | { kind: 'unknown' };
+
+export function classifySender(
+  sender: SenderInfo,
+  runtimeId: string,
+  extensionOrigin: string,
+): SenderKind {
+  if (sender.id !== runtimeId) return { kind: 'unknown' };
+  if (sender.url?.startsWith(extensionOrigin)) return { kind: 'extension-page' };
+  const tabId = sender.tab?.id;
+  if (isBrowserId(tabId) && isBrowserId(sender.frameId))
+    return { kind: 'content', tabId, frameId: sender.frameId };
+  return { kind: 'unknown' };
 }

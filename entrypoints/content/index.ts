@@ -1,5 +1,6 @@
 import './highlights.css';
 import { browser } from 'wxt/browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { storage } from 'wxt/utils/storage';
 import { INDEX } from '@/data/index';
 import { createMatcher, type Matcher } from '@/utils/matcher';
@@ -15,6 +16,20 @@ export default defineContentScript({
   allFrames: true,
   cssInjectionMode: 'manifest',
   async main(ctx) {
+    // WXT stops this script when a newer copy announces itself with a DOM event (after an
+    // update), but any page can send that event: here it is believed only once this copy's
+    // extension is gone (a page turned FactLens off with it; tests/e2e/hostile/messages).
+    const scriptStarted = (
+      ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }
+    ).SCRIPT_STARTED_MESSAGE_TYPE;
+    ctx.addEventListener(
+      window,
+      scriptStarted as keyof WindowEventMap,
+      (e) => {
+        if (browser.runtime?.id) e.stopImmediatePropagation();
+      },
+      { capture: true },
+    );
     const store = createSettingsStore(storage);
     const host = location.hostname;
     let matcher: Matcher | null = null;
@@ -67,8 +82,12 @@ export default defineContentScript({
       unwatch();
       overlay.stop();
     });
-    // Single-page apps: a new route is a new page.
+    // Single-page apps: a new route is a new page. The event's name is the page's to send too:
+    // only a real change of address rescans (a page could otherwise buy full rescans at will).
+    let scannedUrl = location.href;
     ctx.addEventListener(window, 'wxt:locationchange', () => {
+      if (location.href === scannedUrl) return;
+      scannedUrl = location.href;
       if (overlay.active) void overlay.start();
     });
 
@@ -89,6 +108,12 @@ export default defineContentScript({
           return Promise.resolve(overlay.showEntry(msg.id));
         case 'background:next-mention':
           return Promise.resolve(overlay.nextMention());
+        case 'background:request-summary':
+          // The badge forgot this page (a navigation, a back/forward restore): report again
+          // even if nothing changed.
+          lastReport = '';
+          report(overlay.counts(), overlay.active);
+          return undefined;
       }
     });
   },

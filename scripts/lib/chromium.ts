@@ -4,9 +4,26 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { findBrowser } from './find-browser.ts';
 import { CHROME_BUILD } from './paths.ts';
-import { evaluateWith, popupExpression, type ExtensionBrowser, type TabDriver } from './drivers.ts';
+import {
+  evaluateWith,
+  popupExpression,
+  type CdpSession,
+  type ExtensionBrowser,
+  type TabDriver,
+} from './drivers.ts';
 
-function tabDriver(page: Page): TabDriver {
+async function cdpSession(context: BrowserContext, page: Page): Promise<CdpSession> {
+  const session = await context.newCDPSession(page);
+  type Send = (method: string, params?: Record<string, unknown>) => Promise<unknown>;
+  type On = (event: string, listener: (params: unknown) => void) => void;
+  return {
+    send: <R>(method: string, params?: Record<string, unknown>) =>
+      (session.send as unknown as Send).call(session, method, params) as Promise<R>,
+    on: (event, listener) => (session.on as unknown as On).call(session, event, listener),
+  };
+}
+
+function tabDriver(page: Page, context: BrowserContext): TabDriver {
   return {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     evaluate: (fn, arg) => evaluateWith(page, fn, arg),
@@ -16,6 +33,28 @@ function tabDriver(page: Page): TabDriver {
     bringToFront: () => page.bringToFront(),
     screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
+    goBack: async () => void (await page.goBack({ waitUntil: 'load' })),
+    onConsole(listener) {
+      page.on('console', (m) =>
+        listener({ type: m.type(), text: m.text(), url: m.location().url }),
+      );
+      page.on('pageerror', (e) =>
+        listener({ type: 'error', text: `${e.name}: ${e.message}`, url: e.stack ?? '' }),
+      );
+    },
+    async onRequest(listener) {
+      const cdp = await cdpSession(context, page);
+      cdp.on('Network.requestWillBeSent', (params) => {
+        const { request, initiator } = params as {
+          request: { url: string };
+          initiator: { url?: string; stack?: { callFrames: Array<{ url: string }> } };
+        };
+        const frames = initiator.stack?.callFrames.map((f) => f.url) ?? [];
+        listener({ url: request.url, initiator: [initiator.url ?? '', ...frames].join(' ') });
+      });
+      await cdp.send('Network.enable');
+    },
+    cdp: () => cdpSession(context, page),
   };
 }
 
@@ -26,6 +65,8 @@ export interface ChromiumOptions {
   headless?: boolean;
   /** Extra environment for the browser process (e.g. DISPLAY of a private Xvfb). */
   env?: Record<string, string>;
+  /** Keep the back/forward cache on (Playwright turns it off by default), as readers have it. */
+  backForwardCache?: boolean;
 }
 
 /** Debian's Chromium with the built extension loaded, as a reader would have it. */
@@ -36,7 +77,10 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
     executablePath: findBrowser('chromium'),
     headless: options.headless ?? true,
     ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
-    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreDefaultArgs: [
+      '--disable-extensions',
+      ...(options.backForwardCache ? ['--disable-back-forward-cache'] : []),
+    ],
     viewport: { width: 1200, height: 800 },
     args: [
       `--disable-extensions-except=${CHROME_BUILD}`,
@@ -66,7 +110,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
 
   return {
     name: 'chromium',
-    newTab: async () => tabDriver(await context.newPage()),
+    newTab: async () => tabDriver(await context.newPage(), context),
     async openPopup(tab) {
       const ext = await extensionPage();
       await tab.bringToFront();
@@ -75,6 +119,18 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
     },
     evaluateInExtension: async (fn, arg) => evaluateWith(await extensionPage(), fn, arg),
     extensionUrl: (path) => base + path.replace(/^\//, ''),
+    async stopBackground() {
+      const page = await extensionPage();
+      const cdp = await cdpSession(context, page);
+      const { targetInfos } = await cdp.send<{
+        targetInfos: Array<{ targetId: string; type: string; url: string }>;
+      }>('Target.getTargets');
+      for (const t of targetInfos) {
+        if (t.type === 'service_worker' && t.url.startsWith(base)) {
+          await cdp.send('Target.closeTarget', { targetId: t.targetId });
+        }
+      }
+    },
     async close() {
       await context.close();
       if (ownProfile) rmSync(profile, { recursive: true, force: true });

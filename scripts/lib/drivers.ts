@@ -1,5 +1,20 @@
 import type { BrowserName } from './find-browser.ts';
 
+/** A console message or uncaught error seen in a tab: its page, its frames, its content scripts. */
+export interface ConsoleEntry {
+  /** 'error', 'warning', 'log', … ('error' for uncaught exceptions too). */
+  type: string;
+  text: string;
+  /** The script the message came from, when the browser says (an extension URL for FactLens). */
+  url: string;
+}
+
+/** A raw DevTools protocol session on one tab (Chromium only: heap, tracing, counters). */
+export interface CdpSession {
+  send<R = unknown>(method: string, params?: Record<string, unknown>): Promise<R>;
+  on(event: string, listener: (params: unknown) => void): void;
+}
+
 /** A tab, driven with real input. The same shape over Playwright (Chromium) and Puppeteer (Firefox). */
 export interface TabDriver {
   goto(url: string): Promise<void>;
@@ -12,6 +27,17 @@ export interface TabDriver {
   bringToFront(): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
+  /** The browser's Back button; resolves when the previous page has been shown. */
+  goBack(): Promise<void>;
+  /** Calls `listener` with every console message and uncaught error from now on. */
+  onConsole(listener: (entry: ConsoleEntry) => void): void;
+  /**
+   * Calls `listener` with every request the tab's top document makes from now on, with the
+   * script URLs that started it when the browser says (Chromium; empty in Firefox).
+   */
+  onRequest(listener: (request: { url: string; initiator: string }) => void): Promise<void>;
+  /** Chromium only: a DevTools protocol session on this tab. */
+  cdp?(): Promise<CdpSession>;
 }
 
 /** The toolbar popup opened over a tab, reached through an extension page (getViews). */
@@ -29,6 +55,8 @@ export interface ExtensionBrowser {
   evaluateInExtension<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   /** moz-extension:// or chrome-extension:// URL of a bundled page. */
   extensionUrl(path: string): string;
+  /** Chromium only: stops the extension's service worker, as the browser does when it idles. */
+  stopBackground?(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -26,6 +26,24 @@ function tabDriver(page: Page): TabDriver {
     bringToFront: () => page.bringToFront(),
     screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
+    goBack: async () => void (await page.goBack({ waitUntil: 'load' })),
+    onRequest(listener) {
+      page.on('request', (r) => listener({ url: r.url(), initiator: '' }));
+      return Promise.resolve();
+    },
+    onConsole(listener) {
+      page.on('console', (m) =>
+        listener({ type: m.type(), text: m.text(), url: m.location().url ?? '' }),
+      );
+      page.on('pageerror', (e) => {
+        const error = e instanceof Error ? e : new Error(String(e));
+        listener({
+          type: 'error',
+          text: `${error.name}: ${error.message}`,
+          url: error.stack ?? '',
+        });
+      });
+    },
   };
 }
 

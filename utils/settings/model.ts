@@ -1,8 +1,8 @@
 import { CATEGORIES, type Category } from '../types.ts';
 
 /**
- * The settings model: declared once, validated on read. Pure: the storage glue that persists it
- * lives in `entrypoints/shared/settings-store.ts`.
+ * The settings model: declared once, validated on read. Pure: `store.ts` persists it through a
+ * storage passed in, and `utils/import-export.ts` reads it from files.
  */
 
 export type SiteScope = 'host' | 'domain';
@@ -44,6 +44,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   theme: 'auto',
 });
 
+/** The fields a settings object may have; anything else in an import file is a mistake. */
+export const SETTINGS_FIELDS: ReadonlyArray<keyof Settings> = Object.keys(
+  DEFAULT_SETTINGS,
+) as Array<keyof Settings>;
+
 export function defaultSettings(): Settings {
   return { ...DEFAULT_SETTINGS, siteRules: [], ignoredEntries: [], disabledCategories: [] };
 }
@@ -64,20 +69,29 @@ export function normalizeHost(input: string): string | null {
 
 export interface Validated<T> {
   value: T;
-  /** One line per field that was invalid and fell back to its default. */
+  /**
+   * One line per invalid field, "field: what is wrong"; that field fell back to its default
+   * (an invalid site rule is left out).
+   */
   problems: string[];
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+/** Entry ids as the dataset writes them (lower-case words joined by hyphens). */
+export function isEntryId(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length <= 80 && /^[a-z0-9-]+$/.test(v);
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function validateRule(raw: unknown): SiteRule | null {
-  if (!isRecord(raw)) return null;
+/** A rule, or why it is not one. */
+function validateRule(raw: unknown): SiteRule | string {
+  if (!isRecord(raw)) return 'not a rule (expected {host, scope, on})';
   const host = typeof raw.host === 'string' ? normalizeHost(raw.host) : null;
-  if (!host || (raw.scope !== 'host' && raw.scope !== 'domain') || typeof raw.on !== 'boolean') {
-    return null;
-  }
+  if (!host) return `host ${JSON.stringify(raw.host)} is not a valid host name`;
+  if (raw.scope !== 'host' && raw.scope !== 'domain') return 'scope is not "host" or "domain"';
+  if (typeof raw.on !== 'boolean') return 'on is not true or false';
   return { host, scope: raw.scope, on: raw.on };
 }
 
@@ -93,8 +107,8 @@ export function validateSettings(raw: unknown): Validated<Settings> {
   const value = defaultSettings();
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { value, problems };
-  if (!isRecord(raw)) return { value, problems: ['settings: not an object; using defaults'] };
-  const bad = (field: string, why: string) => problems.push(`${field}: ${why}; using the default`);
+  if (!isRecord(raw)) return { value, problems: ['settings: not an object'] };
+  const bad = (field: string, why: string) => problems.push(`${field}: ${why}`);
 
   if ('enabled' in raw) {
     if (typeof raw.enabled === 'boolean') value.enabled = raw.enabled;
@@ -107,19 +121,21 @@ export function validateSettings(raw: unknown): Validated<Settings> {
   if ('siteRules' in raw) {
     if (Array.isArray(raw.siteRules)) {
       const rules = raw.siteRules.map(validateRule);
-      rules.forEach((r, i) => r === null && problems.push(`siteRules[${i}]: invalid rule; dropped`));
-      value.siteRules = dedupeRules(rules.filter((r): r is SiteRule => r !== null));
+      rules.forEach((r, i) => {
+        if (typeof r === 'string') problems.push(`siteRules[${i}]: ${r}`);
+      });
+      value.siteRules = dedupeRules(rules.filter((r): r is SiteRule => typeof r !== 'string'));
     } else bad('siteRules', 'not a list');
   }
   if ('ignoredEntries' in raw) {
-    if (Array.isArray(raw.ignoredEntries) && raw.ignoredEntries.every((s) => typeof s === 'string')) {
-      value.ignoredEntries = [...new Set(raw.ignoredEntries as string[])];
+    if (Array.isArray(raw.ignoredEntries) && raw.ignoredEntries.every(isEntryId)) {
+      value.ignoredEntries = [...new Set(raw.ignoredEntries)];
     } else bad('ignoredEntries', 'not a list of entry ids');
   }
   if ('disabledCategories' in raw) {
     const list = raw.disabledCategories;
     if (Array.isArray(list) && list.every((c) => oneOf(c, CATEGORIES))) {
-      value.disabledCategories = [...new Set(list as Category[])];
+      value.disabledCategories = [...new Set(list)];
     } else bad('disabledCategories', 'not a list of known categories');
   }
   if ('highlightStyle' in raw) {
@@ -129,9 +145,18 @@ export function validateSettings(raw: unknown): Validated<Settings> {
   }
   if ('hoverDelayMs' in raw) {
     const d = raw.hoverDelayMs;
-    if (typeof d === 'number' && Number.isInteger(d) && d >= HOVER_DELAY_RANGE.min && d <= HOVER_DELAY_RANGE.max) {
+    if (
+      typeof d === 'number' &&
+      Number.isInteger(d) &&
+      d >= HOVER_DELAY_RANGE.min &&
+      d <= HOVER_DELAY_RANGE.max
+    ) {
       value.hoverDelayMs = d;
-    } else bad('hoverDelayMs', `not a whole number from ${HOVER_DELAY_RANGE.min} to ${HOVER_DELAY_RANGE.max}`);
+    } else
+      bad(
+        'hoverDelayMs',
+        `not a whole number from ${HOVER_DELAY_RANGE.min} to ${HOVER_DELAY_RANGE.max}`,
+      );
   }
   if ('theme' in raw) {
     if (oneOf(raw.theme, ['auto', 'light', 'dark'] as const)) value.theme = raw.theme;

@@ -15,6 +15,8 @@ export interface LaunchOptions {
   profileDir?: string;
   /** Run headed on this X display (for real browser-level keyboard shortcuts). */
   display?: string;
+  /** Chromium: keep the back/forward cache on (Playwright turns it off). */
+  backForwardCache?: boolean;
 }
 
 export function launchBrowser(
@@ -25,7 +27,9 @@ export function launchBrowser(
     profileDir: options.profileDir,
     ...(options.display ? { headless: false, env: { DISPLAY: options.display } } : {}),
   };
-  return name === 'chromium' ? launchChromium(shared) : launchFirefox(shared);
+  return name === 'chromium'
+    ? launchChromium({ ...shared, backForwardCache: options.backForwardCache })
+    : launchFirefox(shared);
 }
 
 export interface E2EContext {
@@ -40,6 +44,8 @@ export interface E2EContext {
 export interface SuiteOptions {
   /** Headed, on a private Xvfb: needed for extension keyboard commands. */
   headed?: boolean;
+  /** Chromium: keep the back/forward cache on, as readers have it. */
+  backForwardCache?: boolean;
 }
 
 /**
@@ -58,7 +64,10 @@ export function describeInBrowsers(
       beforeAll(async () => {
         ctx.server = await startPageServer();
         if (options.headed) ctx.display = await startVirtualDisplay();
-        ctx.browser = await launchBrowser(name, { display: ctx.display?.display });
+        ctx.browser = await launchBrowser(name, {
+          display: ctx.display?.display,
+          backForwardCache: options.backForwardCache,
+        });
         ctx.open = async (path) => {
           const tab = await ctx.browser.newTab();
           tabs.push(tab);
