@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { findBrowser } from '../lib/find-browser.ts';
+import { CHROMIUM_ARGS } from '../lib/chromium.ts';
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -27,12 +28,7 @@ export async function launchBenchBrowser(extensionDir?: string): Promise<BenchBr
       ...(extensionDir
         ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
         : []),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
+      ...CHROMIUM_ARGS,
     ],
   });
   try {

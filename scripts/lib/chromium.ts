@@ -69,6 +69,19 @@ export interface ChromiumOptions {
   backForwardCache?: boolean;
 }
 
+/**
+ * Flags for Debian's Chromium as root on a machine without a network: no sandbox or GPU, and no
+ * background connections (they are refused here, many at a time).
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
 /** Debian's Chromium with the built extension loaded, as a reader would have it. */
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ExtensionBrowser> {
   const ownProfile = !options.profileDir;
@@ -85,12 +98,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
     args: [
       `--disable-extensions-except=${CHROME_BUILD}`,
       `--load-extension=${CHROME_BUILD}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
+      ...CHROMIUM_ARGS,
     ],
   });
   const worker: Worker =
