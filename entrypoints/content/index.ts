@@ -79,8 +79,14 @@ export default defineContentScript({
     await apply();
     const unwatch = store.watch(() => void apply());
     ctx.onInvalidated(() => {
-      unwatch();
       overlay.stop();
+      // After an update or reload, the old copy's extension APIs throw ("Extension context
+      // invalidated"), which used to skip stop() above (tests/e2e/hostile/lifecycle).
+      try {
+        unwatch();
+      } catch {
+        // The listener went with the old context.
+      }
     });
     // Single-page apps: a new route is a new page. The event's name is the page's to send too:
     // only a real change of address rescans (a page could otherwise buy full rescans at will).

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -33,7 +33,13 @@ function tabDriver(page: Page, context: BrowserContext): TabDriver {
     bringToFront: () => page.bringToFront(),
     screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
-    goBack: async () => void (await page.goBack({ waitUntil: 'load' })),
+    goBack: async () => {
+      // A page restored from the back/forward cache fires no load event: wait for the address.
+      const before = page.url();
+      void page.goBack({ timeout: 10_000 }).catch(() => undefined);
+      for (let i = 0; i < 200 && page.url() === before; i++)
+        await new Promise((r) => setTimeout(r, 25));
+    },
     onConsole(listener) {
       page.on('console', (m) =>
         listener({ type: m.type(), text: m.text(), url: m.location().url }),
@@ -67,6 +73,8 @@ export interface ChromiumOptions {
   env?: Record<string, string>;
   /** Keep the back/forward cache on (Playwright turns it off by default), as readers have it. */
   backForwardCache?: boolean;
+  /** Allow `reloadExtension()` (a DevTools port and the Extensions protocol domain). */
+  reloadable?: boolean;
 }
 
 /**
@@ -99,6 +107,9 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
       `--disable-extensions-except=${CHROME_BUILD}`,
       `--load-extension=${CHROME_BUILD}`,
       ...CHROMIUM_ARGS,
+      ...(options.reloadable
+        ? ['--enable-unsafe-extension-debugging', '--remote-debugging-port=0']
+        : []),
     ],
   });
   const worker: Worker =
@@ -109,7 +120,12 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
   let driverPage: Page | undefined;
 
   const extensionPage = async (): Promise<Page> => {
-    if (driverPage && !driverPage.isClosed()) return driverPage;
+    // A reload of the extension takes its pages with it: check the page still is one of ours.
+    if (driverPage && !driverPage.isClosed()) {
+      const origin = await driverPage.evaluate('location.origin + "/"').catch(() => '');
+      if (origin === base) return driverPage;
+      await driverPage.close().catch(() => undefined);
+    }
     driverPage = await context.newPage();
     await driverPage.goto(base + 'options.html');
     return driverPage;
@@ -137,6 +153,21 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
         if (t.type === 'service_worker' && t.url.startsWith(base)) {
           await cdp.send('Target.closeTarget', { targetId: t.targetId });
         }
+      }
+    },
+    async reloadExtension() {
+      // chrome.runtime.reload() leaves an extension loaded from the command line disabled;
+      // loading the same folder again is the developer's Reload button (same id).
+      if (!options.reloadable) throw new Error('launch Chromium with { reloadable: true }');
+      const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+      const remote = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      try {
+        const cdp = await remote.newBrowserCDPSession();
+        await (cdp.send as (m: string, p: object) => Promise<unknown>)('Extensions.loadUnpacked', {
+          path: CHROME_BUILD,
+        });
+      } finally {
+        await remote.close();
       }
     },
     async close() {

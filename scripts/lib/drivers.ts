@@ -27,7 +27,7 @@ export interface TabDriver {
   bringToFront(): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
-  /** The browser's Back button; resolves when the previous page has been shown. */
+  /** The browser's Back button; resolves once the tab shows the previous address (maybe still loading). */
   goBack(): Promise<void>;
   /** Calls `listener` with every console message and uncaught error from now on. */
   onConsole(listener: (entry: ConsoleEntry) => void): void;
@@ -55,6 +55,8 @@ export interface ExtensionBrowser {
   evaluateInExtension<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   /** moz-extension:// or chrome-extension:// URL of a bundled page. */
   extensionUrl(path: string): string;
+  /** Reloads the extension from its build folder, as an update or the developer's Reload does. */
+  reloadExtension(): Promise<void>;
   /** Chromium only: stops the extension's service worker, as the browser does when it idles. */
   stopBackground?(): Promise<void>;
   close(): Promise<void>;

@@ -26,7 +26,13 @@ function tabDriver(page: Page): TabDriver {
     bringToFront: () => page.bringToFront(),
     screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
-    goBack: async () => void (await page.goBack({ waitUntil: 'load' })),
+    goBack: async () => {
+      // A page restored from the back/forward cache fires no load event: wait for the address.
+      const before = page.url();
+      void page.goBack({ timeout: 10_000 }).catch(() => undefined);
+      for (let i = 0; i < 200 && page.url() === before; i++)
+        await new Promise((r) => setTimeout(r, 25));
+    },
     onRequest(listener) {
       page.on('request', (r) => listener({ url: r.url(), initiator: '' }));
       return Promise.resolve();
@@ -51,6 +57,8 @@ export interface FirefoxOptions {
   profileDir?: string;
   headless?: boolean;
   env?: Record<string, string>;
+  /** Extra preferences (e.g. a short `extensions.background.idle.timeout`). */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 /** Debian's Firefox ESR over WebDriver BiDi with the built extension installed. */
@@ -65,6 +73,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
     userDataDir: profile,
     defaultViewport: { width: 1200, height: 800 },
     extraPrefsFirefox: {
+      ...options.prefs,
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
     },
     // Lets WebDriver open moz-extension:// pages.
@@ -75,7 +84,12 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
   let driverPage: Page | undefined;
 
   const extensionPage = async (): Promise<Page> => {
-    if (driverPage && !driverPage.isClosed()) return driverPage;
+    // A reload of the extension takes its pages with it: check the page still is one of ours.
+    if (driverPage && !driverPage.isClosed()) {
+      const origin = await driverPage.evaluate('location.origin + "/"').catch(() => '');
+      if (origin === base) return driverPage;
+      await driverPage.close().catch(() => undefined);
+    }
     const page = await browser.newPage();
     // Firefox never reports this navigation as finished over BiDi: wait for the DOM instead.
     page.goto(base + 'options.html').catch(() => undefined);
@@ -102,6 +116,10 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
     },
     evaluateInExtension: async (fn, arg) => evaluateWith(await extensionPage(), fn, arg),
     extensionUrl: (path) => base + path.replace(/^\//, ''),
+    async reloadExtension() {
+      const ext = await extensionPage();
+      await ext.evaluate('browser.runtime.reload()').catch(() => undefined);
+    },
     async close() {
       await browser.close();
       if (ownProfile) rmSync(profile, { recursive: true, force: true });

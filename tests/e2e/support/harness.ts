@@ -17,6 +17,10 @@ export interface LaunchOptions {
   display?: string;
   /** Chromium: keep the back/forward cache on (Playwright turns it off). */
   backForwardCache?: boolean;
+  /** Firefox: extra preferences. */
+  firefoxPrefs?: Record<string, string | number | boolean>;
+  /** Chromium: allow `reloadExtension()`. */
+  reloadable?: boolean;
 }
 
 export function launchBrowser(
@@ -28,8 +32,12 @@ export function launchBrowser(
     ...(options.display ? { headless: false, env: { DISPLAY: options.display } } : {}),
   };
   return name === 'chromium'
-    ? launchChromium({ ...shared, backForwardCache: options.backForwardCache })
-    : launchFirefox(shared);
+    ? launchChromium({
+        ...shared,
+        backForwardCache: options.backForwardCache,
+        reloadable: options.reloadable,
+      })
+    : launchFirefox({ ...shared, prefs: options.firefoxPrefs });
 }
 
 export interface E2EContext {
@@ -46,6 +54,10 @@ export interface SuiteOptions {
   headed?: boolean;
   /** Chromium: keep the back/forward cache on, as readers have it. */
   backForwardCache?: boolean;
+  /** Firefox: extra preferences for this suite's browser. */
+  firefoxPrefs?: Record<string, string | number | boolean>;
+  /** Chromium: allow reloading the extension (`ctx.browser.reloadExtension()`). */
+  reloadable?: boolean;
 }
 
 /**
@@ -67,6 +79,8 @@ export function describeInBrowsers(
         ctx.browser = await launchBrowser(name, {
           display: ctx.display?.display,
           backForwardCache: options.backForwardCache,
+          firefoxPrefs: options.firefoxPrefs,
+          reloadable: options.reloadable,
         });
         ctx.open = async (path) => {
           const tab = await ctx.browser.newTab();

@@ -1,0 +1,76 @@
+// @vitest-environment happy-dom
+import { beforeAll, describe, expect, it } from 'vitest';
+import { INDEX } from '../../data/index.ts';
+import { PageText } from '../../entrypoints/content/page-text.ts';
+import { createMatcher, type Matcher } from '../../utils/matcher.ts';
+
+// Found by tests/e2e/hostile/huge.test.ts: the matching half of a scan chose its slice by reading
+// the clock before doing any work (so one slice matched the whole page: 60–270 ms tasks), and a
+// single long text node was matched in one piece (170 ms for 5 MB).
+
+const SENT =
+  'Special Representative Stephen Biegun met Choe Son-hui before the Hanoi Summit, where Kim Jong-un and Donald Trump failed to agree on Yongbyon. ';
+const FILL = 'The committee reviewed the quarterly figures and agreed to revisit the schedule. ';
+
+beforeAll(() => {
+  // happy-dom has no StaticRange; placing mentions only needs something to hold the offsets.
+  const g = globalThis as unknown as { StaticRange?: unknown };
+  g.StaticRange ??= class {
+    constructor(readonly init: StaticRangeInit) {}
+  };
+});
+
+function pageWith(texts: string[]): void {
+  document.body.replaceChildren(
+    ...texts.map((t) => {
+      const p = document.createElement('p');
+      p.textContent = t;
+      return p;
+    }),
+  );
+}
+
+const noWait = () => Promise.resolve();
+
+describe('scanning a page in slices', () => {
+  const matcher = createMatcher(INDEX.entries);
+
+  it('finds in one long text node exactly what one pass over it finds, seams included', async () => {
+    // ~300 KB, with the sentence at uneven distances so that some straddle every kind of seam.
+    let text = '';
+    for (let i = 0; text.length < 300_000; i++) text += i % 37 === 0 ? SENT : FILL;
+    pageWith([text]);
+    const page = new PageText(matcher);
+    await page.scan(document.body, noWait);
+    const sliced = page.resolve().mentions.map((m) => [m.id, m.start, m.end]);
+    const whole = matcher.findMentions([{ text, offset: 0 }]).mentions;
+    expect(sliced).toEqual(whole.map((m) => [m.id, m.start, m.end]));
+    expect(sliced.filter(([id]) => id === 'stephen-biegun')).toHaveLength(
+      text.split('Stephen Biegun').length - 1,
+    );
+    expect(page.place(page.resolve().mentions)).toHaveLength(sliced.length);
+  });
+
+  it('gives the thread back once a slice’s matching work has taken its time', async () => {
+    // A clock that moves only while matching, 1 ms per 4,000 characters: 1,000 blocks of ~500
+    // characters are ~120 ms of work.
+    let clock = 0;
+    const slow: Matcher = {
+      ...matcher,
+      scanSegments: (segments, first) => {
+        for (const s of segments) clock += s.text.length / 4000;
+        return matcher.scanSegments(segments, first);
+      },
+    };
+    pageWith(Array.from({ length: 1000 }, (_, i) => (i % 10 ? FILL : SENT).repeat(5)));
+    const page = new PageText(slow, () => clock);
+    let yields = 0;
+    await page.scan(document.body, () => {
+      yields++;
+      return Promise.resolve();
+    });
+    // ~120 ms of work in slices of a few ms: many slices, not one.
+    expect(yields).toBeGreaterThan(10);
+    expect(page.resolve().mentions.filter((m) => m.id === 'stephen-biegun')).toHaveLength(500);
+  });
+});
