@@ -93,12 +93,19 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
     const page = await browser.newPage();
     // Firefox never reports this navigation as finished over BiDi: wait for the DOM instead.
     page.goto(base + 'options.html').catch(() => undefined);
-    await page.waitForFunction(
-      () => document.readyState === 'complete' && location.protocol === 'moz-extension:',
-      {
-        timeout: 15_000,
-      },
-    );
+    // Polled by hand: while the page is still about:blank, BiDi's evaluate can throw a protocol
+    // error, which would end puppeteer's waitForFunction at once.
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const ready = await page
+        .evaluate(
+          () => document.readyState === 'complete' && location.protocol === 'moz-extension:',
+        )
+        .catch(() => false);
+      if (ready) break;
+      if (Date.now() > deadline) throw new Error('The FactLens extension page did not load.');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     driverPage = page;
     return page;
   };
