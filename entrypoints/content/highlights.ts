@@ -13,7 +13,7 @@ export class HighlightLayer {
   private shown = false;
 
   constructor(private readonly registry: HighlightRegistry = CSS.highlights) {
-    // Above the page's own highlights, if it has any.
+    // Above the page's own highlights, where it has some.
     this.mentions.priority = 1;
     this.active.priority = 2;
   }

@@ -2,7 +2,7 @@
  * One traced page load (CDP Tracing), read for two things the page's own marks cannot show:
  * - the real length of the main-thread tasks FactLens works in (a task may hold a walk slice
  *   and a match slice back to back, plus microtasks and garbage collection);
- * - forced layout: any Layout or UpdateLayoutTree (style recalc) event on the page's main thread
+ * - forced layout: every Layout or UpdateLayoutTree (style recalc) event on the page's main thread
  *   inside a FactLens span (registration, work slices, hit-tests) was forced by FactLens' code,
  *   since the browser's own rendering runs in frames outside those spans.
  */

@@ -1,5 +1,5 @@
 /**
- * The general word reader: any word, in any script, with the marks, apostrophes and dots inside
+ * The general word reader: every word, in every script, with the marks, apostrophes and dots inside
  * it, read from the string itself. The scanner hands it every word that is not plain ASCII.
  */
 import {
