@@ -17,8 +17,9 @@ import { Vocabulary } from './matcher/vocabulary.ts';
 export interface MatcherOptions {
   /**
    * How much of the field a page must name unambiguously to be on topic, which lets ambiguous
-   * aliases and typos count there: each distinct entry weighs 1½, a place 1. Default 3 (three
-   * entries, or two that are not places).
+   * aliases and typos count there: each distinct entry weighs 1½, a general one (Japan) 1.
+   * Default 3 (two entries of the field, or three with general ones among them). A page that
+   * names only general entries is never on topic, and they are not marked there.
    */
   minTopicWeight?: number;
   /** Look for typos. Default true. */
@@ -76,6 +77,7 @@ export function createMatcher(
     entryIds: entries.map((entry) => entry.id),
     related: relationsOf(entries),
     isPlace: entries.map((entry) => entry.category === 'place'),
+    isGeneral: entries.map((entry) => entry.general === true),
     minTopicWeight: options.minTopicWeight ?? DEFAULT_MIN_TOPIC_WEIGHT,
   };
   const scanSegments = (segments: readonly TextSegment[], firstSegment: number) => {

@@ -58,6 +58,11 @@ export interface Entry {
   contexts: ContextSentence[];
   /** For entries the sources never name: what the card says instead of a quote. */
   absentNote?: string;
+  /**
+   * Turns up in news of every kind (a country such as Japan): marked only on a page that names
+   * something specific to the field, and no evidence on its own that a page is on topic.
+   */
+  general?: true;
 }
 
 export interface CompiledIndex {
@@ -70,9 +75,10 @@ export interface CompiledIndex {
  * What the matcher needs of an entry. `related` and `category` are optional and sharpen the
  * precision rules: an everyday phrase counts only near a mention of a related entry (or of any
  * entry that is not a place), and places weigh less when judging whether a page is on topic.
+ * `general` entries count only on a page that names an entry that is not general.
  */
 export type MatchableEntry = Pick<Entry, 'id' | 'name' | 'aliases'> &
-  Partial<Pick<Entry, 'related' | 'category'>>;
+  Partial<Pick<Entry, 'related' | 'category'>> & { general?: boolean };
 
 /** A run of page text; `offset` places it in one coordinate space shared by all segments. */
 export interface TextSegment {

@@ -45,6 +45,13 @@ describe('an invalid dataset is refused with the file, entry and field named', (
       says: /unknown field/,
     },
     {
+      fixture: 'general-not-boolean',
+      file: entryFile('general-not-boolean', 'stephen-biegun'),
+      entry: 'stephen-biegun',
+      field: 'general',
+      says: /must be true or false/,
+    },
+    {
       fixture: 'missing-summary',
       file: entryFile('missing-summary', 'stephen-biegun'),
       entry: 'stephen-biegun',

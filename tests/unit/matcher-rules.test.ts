@@ -84,6 +84,24 @@ describe('precision rules', () => {
     expect(marked(...page)).toEqual([]);
   });
 
+  it('marks countries in the news of every kind only where the page names the field', () => {
+    const oilStory = [
+      'The United States tightened sanctions on Iran, ending waivers for Japan and South Korea.',
+      'US officials said the campaign of pressure would go on.',
+    ];
+    expect(marked(...oilStory)).toEqual([]);
+    expect(marked('North Korea fired a missile over Japan.').map(([, id]) => id)).toEqual([
+      'north-korea',
+      'japan',
+    ]);
+  });
+
+  it('counts a page that names two entries of the field as on topic', () => {
+    const page = ['John Bolton holds that only a grand bargain can work.', 'Pyongyang disagrees.'];
+    expect(marked(...page)).toContainEqual(['grand bargain', 'go-big-approach', 'alias']);
+    expect(marked('The United States, Japan and South Korea met.', 'A grand bargain?')).toEqual([]);
+  });
+
   it('keeps namesakes unmarked even on a page about the field', () => {
     const mentions = find(ON_TOPIC, 'Kim Jong-un spoke.', 'Stella Kim and Kim Kardashian did not.');
     expect(mentions.filter((m) => m.text === 'Kim')).toEqual([]);

@@ -110,6 +110,7 @@ function compileEntry(
     aliases: entry.aliases.map((alias) => ({ text: alias.text, ambiguous: alias.ambiguous })),
     related: entry.related,
     contexts,
+    ...(entry.general ? { general: true as const } : {}),
   };
   if (contexts.length > 0) {
     if (entry.absentNote !== undefined)

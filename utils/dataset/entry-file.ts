@@ -20,6 +20,8 @@ export interface EntryDraft {
   absentNote?: string;
   /** Sources that name this entry: each must yield at least one context sentence. */
   namedIn: string[];
+  /** Turns up in news of every kind (see Entry.general). */
+  general: boolean;
 }
 
 export const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -35,6 +37,7 @@ const FIELDS = [
   'pin',
   'absentNote',
   'namedIn',
+  'general',
 ] as const;
 const KNOWN_FIELDS: ReadonlySet<string> = new Set(FIELDS);
 const ALIAS_FIELDS: ReadonlySet<string> = new Set(['text', 'ambiguous']);
@@ -155,6 +158,8 @@ export function parseEntryFile(file: DataFile): { entry?: EntryDraft; problems: 
   if (related.includes(id)) report('an entry cannot be related to itself', 'related');
   const pin = readText(parsed, 'pin', report);
   const absentNote = readText(parsed, 'absentNote', report);
+  if (parsed.general !== undefined && typeof parsed.general !== 'boolean')
+    report('must be true or false', 'general');
 
   if (problems.length > 0 || name === undefined || summary === undefined) return { problems };
   const entry: EntryDraft = {
@@ -166,6 +171,7 @@ export function parseEntryFile(file: DataFile): { entry?: EntryDraft; problems: 
     aliases,
     related,
     namedIn,
+    general: parsed.general === true,
   };
   if (pin !== undefined) entry.pin = pin;
   if (absentNote !== undefined) entry.absentNote = absentNote;

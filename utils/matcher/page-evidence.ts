@@ -18,18 +18,25 @@ export class PageEvidence {
   constructor(
     private readonly related: ReadonlyArray<ReadonlySet<number>>,
     private readonly isPlace: readonly boolean[],
+    private readonly isGeneral: readonly boolean[],
   ) {}
 
   /**
-   * How much the page names of the field: each distinct entry named unambiguously weighs 1, or
-   * 1½ if it is not a place — countries and cities turn up in news of every kind; people,
-   * policies and events of this field do not. With a threshold of 3: three entries, or two that
-   * are not places.
+   * How much the page names of the field: each distinct entry named unambiguously weighs 1½, or
+   * 1 if it is general — the United States and Japan turn up in news of every kind; North Korea,
+   * Pyongyang and the people, policies and events of this field do not. With a threshold of 3:
+   * two entries of the field, or three with general ones among them.
    */
   get topicWeight(): number {
     let weight = 0;
-    for (const entry of this.namedAt.keys()) weight += this.isPlace[entry] ? 1 : 1.5;
+    for (const entry of this.namedAt.keys()) weight += this.isGeneral[entry] ? 1 : 1.5;
     return weight;
+  }
+
+  /** Whether any entry named unambiguously passes `test`. */
+  namesAny(test: (entry: number) => boolean): boolean {
+    for (const entry of this.namedAt.keys()) if (test(entry)) return true;
+    return false;
   }
 
   isNamed(entry: number): boolean {

@@ -2,12 +2,13 @@
  * Which candidate matches become mentions. Unambiguous names always count. An ambiguous alias
  * (a surname, an everyday phrase) or a typo counts only with evidence on the page:
  *  - coreference: the entry itself is named unambiguously somewhere in the same call; or
- *  - topic: the page names enough of the field unambiguously (three entries, or two that are
- *    not places). Everyday phrases, and typos at the start of a sentence, also need support
+ *  - topic: the page names enough of the field unambiguously (two entries, or three with general
+ *    ones such as Japan among them), and at least one that is not general. Everyday phrases, and typos at the start of a sentence, also need support
  *    close by: the entry, one related to it, or a confirmed entry that is not a place, named in
  *    the same or a neighbouring block of text.
  * A one-word name that is part of someone else's name ("Stella Kim", "Kim Kardashian") never
- * counts. The outcome does not depend on the order of the text.
+ * counts. General entries (countries in the news of every kind) count only on a page that names
+ * an entry that is not general. The outcome does not depend on the order of the text.
  */
 import type { MatchKind, MatchResult, Mention } from '../types.ts';
 import type { AliasRef } from './aliases.ts';
@@ -37,6 +38,8 @@ export interface PrecisionContext {
   related: ReadonlyArray<ReadonlySet<number>>;
   /** Per entry: whether it is a place (weaker evidence of the topic). */
   isPlace: readonly boolean[];
+  /** Per entry: whether it turns up in news of every kind (counts only beside one that does not). */
+  isGeneral: readonly boolean[];
   /** Topic weight (see PageEvidence.topicWeight) from which a page is on topic. */
   minTopicWeight: number;
 }
@@ -46,7 +49,7 @@ export function applyPrecisionRules(
   context: PrecisionContext,
 ): MatchResult {
   const mentions: Mention[] = [];
-  const evidence = new PageEvidence(context.related, context.isPlace);
+  const evidence = new PageEvidence(context.related, context.isPlace, context.isGeneral);
   let pending: Array<{ candidate: Candidate; refs: AliasRef[] }> = [];
 
   for (const candidate of candidates) {
@@ -63,7 +66,10 @@ export function applyPrecisionRules(
       evidence.addNamed(ref.entry, candidate.start, candidate.segment);
     } else if (refs.length > 0) pending.push({ candidate, refs });
   }
-  const onTopic = evidence.topicWeight >= context.minTopicWeight;
+  // A page that names only general entries (the United States, Japan) is not about the field:
+  // an oil-market story about Iran names them too. Nothing of it is marked.
+  const specific = evidence.namesAny((entry) => !context.isGeneral[entry]);
+  const onTopic = specific && evidence.topicWeight >= context.minTopicWeight;
 
   // Coreference: the entry is named unambiguously somewhere on the page.
   pending = pending.filter(({ candidate, refs }) => {
@@ -103,8 +109,10 @@ export function applyPrecisionRules(
     pending = decisions.filter((item) => !item.ref);
   }
 
-  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { mentions, summary: summarize(mentions, onTopic) };
+  const general = new Set(context.entryIds.filter((_, entry) => context.isGeneral[entry]));
+  const kept = specific ? mentions : mentions.filter((mention) => !general.has(mention.id));
+  kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { mentions: kept, summary: summarize(kept, onTopic) };
 }
 
 /**

@@ -10,13 +10,17 @@ function entry(
   name: string,
   aliases: string[],
   related: string[] = [],
+  more: Pick<MatchableEntry, 'category' | 'general'> = {},
 ): MatchableEntry {
   const defs = aliases.map((text) => ({
     text: text.replace(/\*$/, ''),
     ambiguous: text.endsWith('*'),
   }));
-  return { id, name, aliases: defs, related };
+  return { id, name, aliases: defs, related, ...more };
 }
+
+/** A country in the news of every kind. */
+const general = { category: 'place', general: true } as const;
 
 export const ENTRIES: MatchableEntry[] = [
   entry(
@@ -31,13 +35,18 @@ export const ENTRIES: MatchableEntry[] = [
   entry('csis', 'Center for Strategic and International Studies', ['CSIS']),
   entry('kcna', 'Korean Central News Agency', ['KCNA'], ['north-korea']),
   entry('icbm', 'Intercontinental ballistic missile', ['ICBM'], ['north-korea']),
-  entry('north-korea', 'North Korea', ['DPRK']),
+  entry('north-korea', 'North Korea', ['DPRK'], [], { category: 'place' }),
   entry('hanoi-summit', 'Hanoi Summit', ['summit*'], ['kim-jong-un']),
   entry('maximum-pressure', 'Maximum pressure', ['maximum pressure*'], ['north-korea']),
   entry('sohae', 'Sohae Satellite Launching Station', ['Sohae'], ['north-korea']),
   entry('joseph-bermudez', 'Joseph Bermudez', ['Bermudez*'], ['csis']),
   entry('choe-son-hui', 'Choe Son-hui', ['Choe Son Hui'], ['north-korea']),
-  entry('pyongyang', 'Pyongyang', [], ['north-korea']),
+  entry('pyongyang', 'Pyongyang', [], ['north-korea'], { category: 'place' }),
+  entry('john-bolton', 'John Bolton', ['Bolton*'], ['go-big-approach']),
+  entry('go-big-approach', 'Go-big approach', ['grand bargain*'], ['john-bolton']),
+  entry('united-states', 'United States', ['US'], [], general),
+  entry('japan', 'Japan', [], [], general),
+  entry('south-korea', 'South Korea', [], [], general),
 ];
 
 export const matcher = createMatcher(ENTRIES);
