@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect } from 'vitest';
-import { ROOT } from '../../../scripts/lib/paths.ts';
 import { describeInBrowsers } from '../support/harness.ts';
 import { hoverText, sleep, waitForCard, waitForPage } from '../support/page-helpers.ts';
 import { startTrace } from './chromium-trace.ts';
@@ -11,8 +8,6 @@ import { markedTexts, pageIntegrity, waitForMarks, watchTab } from './probes.ts'
 /** Share of one core FactLens may take while a page churns (its rescan budget is 5 %). */
 const CPU_SHARE = 0.1;
 const CHURN_MS = 3000;
-
-const vendor = (path: string) => readFileSync(join(ROOT, 'node_modules', path), 'utf8');
 
 describeInBrowsers('pages that never sit still', (ctx) => {
   const ledger = createLedger(import.meta.url, () => ctx.browser.name);
@@ -88,69 +83,6 @@ describeInBrowsers('pages that never sit still', (ctx) => {
       if (tasks)
         expect(tasks.totalMs / CHURN_MS, 'share of a core FactLens took').toBeLessThan(CPU_SHARE);
       expect(watch.factlensErrors()).toEqual([]);
-    },
-  );
-
-  ledger.fixture(
-    'a server-rendered page that hydrates with a card open: no mismatch, the app works',
-    async (record) => {
-      ctx.server.route('/vendor/preact.mjs', vendor('preact/dist/preact.mjs'), {
-        'content-type': 'text/javascript',
-      });
-      ctx.server.route('/vendor/hooks.mjs', vendor('preact/hooks/dist/hooks.mjs'), {
-        'content-type': 'text/javascript',
-      });
-      const tab = await ctx.browser.newTab();
-      const watch = await watchTab(tab);
-      await tab.goto(ctx.server.url('/hostile/hydrate.html'));
-      await waitForMarks(tab, 5);
-      // The reader is reading a card when the app's code arrives and hydrates.
-      await hoverText(tab, 'Victor Cha');
-      expect(await waitForCard(tab, (s) => s.entryId === 'victor-cha')).toBeTruthy();
-      expect(
-        await waitForPage(
-          tab,
-          () => (window as unknown as { __hydrated?: boolean }).__hydrated,
-          undefined,
-        ),
-      ).toBe(true);
-      const hydration = await tab.evaluate(() => {
-        const w = window as unknown as { __sameNodes: boolean; __mismatches: string[] };
-        return { sameNodes: w.__sameNodes, mismatches: w.__mismatches };
-      }, undefined);
-      expect(hydration).toEqual({ sameNodes: true, mismatches: [] });
-
-      // The hydrated app answers the reader's click; FactLens' marks are on the live text.
-      await tab.press('Escape');
-      await waitForCard(tab, (s) => !s.open);
-      const like = await tab.evaluate(() => {
-        const r = document.getElementById('like')!.getBoundingClientRect();
-        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-      }, undefined);
-      await tab.mouseMove(like.x, like.y, 8);
-      await tab.click(like.x, like.y);
-      expect(
-        await waitForPage(
-          tab,
-          () => document.getElementById('like')!.textContent === 'Like (1)',
-          undefined,
-        ),
-      ).toBe(true);
-      const live = await tab.evaluate(
-        () =>
-          [...(CSS.highlights.get('factlens-mention') ?? [])].every(
-            (r) => r.startContainer.isConnected,
-          ),
-        undefined,
-      );
-      expect(live).toBe(true);
-      const marks = await markedTexts(tab);
-      expect(marks).toEqual(expect.arrayContaining(['Victor Cha', 'Joseph Bermudez']));
-      expect(marks.some((t) => t.includes('Stephen Biegun'))).toBe(true);
-      record({ ...watch.figures() });
-      expect(watch.entries.filter((e) => e.type === 'error' && !/favicon/.test(e.text))).toEqual(
-        [],
-      );
     },
   );
 });
