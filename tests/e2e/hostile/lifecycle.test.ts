@@ -3,7 +3,15 @@ import { describeInBrowsers } from '../support/harness.ts';
 import { hoverText, sleep, waitForCard, waitUntil } from '../support/page-helpers.ts';
 import { memoryAfterGc } from './chromium-trace.ts';
 import { createLedger } from './ledger.ts';
-import { badgeOf, html, markedTexts, ON_TOPIC, waitForMarks, watchTab } from './probes.ts';
+import {
+  badgeOf,
+  followLink,
+  html,
+  markedTexts,
+  ON_TOPIC,
+  waitForMarks,
+  watchTab,
+} from './probes.ts';
 
 const MB = 1024 * 1024;
 /** Firefox suspends this suite's background after a second idle (Chromium's is stopped outright). */
@@ -67,7 +75,7 @@ describeInBrowsers(
       async (record) => {
         ctx.server.route(
           '/hostile/bf-a',
-          html(ON_TOPIC, {
+          html(`${ON_TOPIC}<p><a id="away" href="/hostile/bf-b">Next story</a></p>`, {
             head: '<script>addEventListener("pageshow", (e) => { window.__persisted = e.persisted; });</script>',
           }),
         );
@@ -81,7 +89,8 @@ describeInBrowsers(
         await waitForMarks(tab, 5);
         const marks = await markedTexts(tab);
         const badge = await waitUntil(async () => (await badgeOf(ctx.browser, a)) || null);
-        await tab.goto(ctx.server.url('/hostile/bf-b'));
+        // Off by a link, as a reader leaves (see followLink).
+        await followLink(tab, '#away', '/hostile/bf-b');
         await waitForMarks(tab, 2);
         await tab.goBack();
         // `false` if it was loaded again rather than restored; null while it is not back yet.

@@ -148,3 +148,29 @@ export function badgeOf(browser: ExtensionBrowser, url: string): Promise<string>
     return api.action.getBadgeText({ tabId: tab.id });
   }, url);
 }
+
+/**
+ * Leaves the page the way a reader does, by clicking its link `selector`, and waits until
+ * `path` has loaded. (WebDriver's own navigation is not how readers leave a page, and Firefox
+ * treats it differently: leaving by it kept pages out of its back/forward cache now and then.)
+ */
+export async function followLink(tab: TabDriver, selector: string, path: string): Promise<void> {
+  const at = await tab.evaluate((selector) => {
+    const link = document.querySelector(selector);
+    if (!link) throw new Error(`no link ${selector} on the page`);
+    link.scrollIntoView({ block: 'center' });
+    const r = link.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  }, selector);
+  await tab.mouseMove(at.x, at.y, 2);
+  await tab.click(at.x, at.y);
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const there = await tab
+      .evaluate((path) => location.pathname === path && document.readyState === 'complete', path)
+      .catch(() => false);
+    if (there) return;
+    if (Date.now() > deadline) throw new Error(`the link ${selector} did not lead to ${path}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
