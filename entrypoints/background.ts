@@ -8,6 +8,7 @@ import {
   parseLookup,
   parseToBackground,
   type Lookup,
+  type SiteAnswer,
   type ToContent,
 } from '@/utils/messages';
 import { createEntrySearch, type EntrySearch } from '@/utils/search';
@@ -161,6 +162,11 @@ export default defineBackground(() => {
       const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
       if (msg?.type === 'content:summary' && from.kind === 'content') {
         void badge.report(from.tabId, from.frameId, msg);
+      }
+      if (msg?.type === 'content:get-site' && from.kind === 'content') {
+        const host = hostOfUrl(sender.tab?.url);
+        if (host) respond({ host } satisfies SiteAnswer);
+        return undefined;
       }
       // Only our own pages may take a lookup; anyone else gets no answer at all.
       if (msg?.type === 'popup:take-lookup' && from.kind === 'extension-page') {

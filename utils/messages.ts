@@ -22,6 +22,19 @@ export interface ContentSummary {
   active: boolean;
 }
 
+/**
+ * content (a frame inside a page) → background: the host of the tab's page. Site rules are the
+ * reader's word about the page they are on, so every frame follows its tab's page: an embedded
+ * frame from elsewhere, and a srcdoc or about:blank frame with no address of its own.
+ */
+export interface ContentGetSite {
+  type: 'content:get-site';
+}
+/** The background's answer to `content:get-site`. */
+export interface SiteAnswer {
+  host: string;
+}
+
 /** popup → background: the selection the context menu asked to look up, if it was for this tab. */
 export interface PopupTakeLookup {
   type: 'popup:take-lookup';
@@ -51,9 +64,9 @@ export interface BackgroundRequestSummary {
 }
 export type ToContent = PopupGetPage | ShowEntry | BackgroundNextMention | BackgroundRequestSummary;
 /** What a content script sends (to the background, and to an open popup). */
-export type ToBackground = ContentSummary;
-/** Everything the background accepts: content summaries and the popup's requests. */
-export type BackgroundInbound = ContentSummary | PopupTakeLookup;
+export type ToBackground = ContentSummary | ContentGetSite;
+/** Everything the background accepts: what content scripts send and the popup's requests. */
+export type BackgroundInbound = ToBackground | PopupTakeLookup;
 
 /** The content script's answer to `popup:get-page`. */
 export interface PageState {
@@ -103,6 +116,7 @@ export function parseToBackground(msg: unknown): BackgroundInbound | null {
   if (msg.type === 'popup:take-lookup') {
     return isBrowserId(msg.tabId) ? { type: msg.type, tabId: msg.tabId } : null;
   }
+  if (msg.type === 'content:get-site') return { type: msg.type };
   if (msg.type !== 'content:summary' || typeof msg.active !== 'boolean') return null;
   const entries = parseEntryCounts(msg.entries);
   return entries && { type: 'content:summary', entries, active: msg.active };
@@ -129,6 +143,13 @@ export function parsePageState(v: unknown): PageState | null {
   return entries && { host: v.host.slice(0, 253), active: v.active, entries };
 }
 
+/** A host name as a URL gives it (lower case, punycode): at most 253 characters. */
+const HOST = /^[a-z0-9.-]{1,253}$|^\[[0-9a-f:.]{2,45}\]$/;
+
+export function parseSiteAnswer(v: unknown): SiteAnswer | null {
+  return isRecord(v) && typeof v.host === 'string' && HOST.test(v.host) ? { host: v.host } : null;
+}
+
 export function parseLookup(v: unknown): Lookup | null {
   if (!isRecord(v) || typeof v.query !== 'string' || v.query.trim() === '') return null;
   if (v.entryId !== null && !isId(v.entryId)) return null;
@@ -139,7 +160,7 @@ export function parseLookup(v: unknown): Lookup | null {
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
   frameId?: number;
 }
 

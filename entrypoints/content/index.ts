@@ -4,16 +4,27 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { storage } from 'wxt/utils/storage';
 import { INDEX } from '@/data/index';
 import { createMatcher, type Matcher } from '@/utils/matcher';
-import { parseToContent, type PageState, type ToBackground } from '@/utils/messages';
+import { parseToContent, type ContentSummary, type PageState } from '@/utils/messages';
 import { decideSite, setSite } from '@/utils/settings/site-rules';
 import { createSettingsStore } from '@/utils/settings/store';
 import { Overlay } from './overlay';
 import { measure, now } from './perf';
+import { siteHost } from './site-host';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // The frame policy: every frame of a matched page is scanned on its own, with its own card
+  // and its own report to the badge (which counts distinct entries over the tab, so a term named
+  // in several frames counts once). That includes the frames without a web address of their own
+  // that such a page makes — `srcdoc`, `about:blank` filled by script, `blob:`, `data:`, sandboxed
+  // ones with an opaque origin too — judged by the origin of the page that made them:
+  // `matchAboutBlank` and `matchOriginAsFallback` (Chromium ≥ 99, Firefox ≥ 128; both honour
+  // them, and `web-ext lint` accepts them). Every frame follows the site rules of the tab's page
+  // (site-host.ts). tests/e2e/hostile/frames.test.ts checks each kind.
   allFrames: true,
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
   cssInjectionMode: 'manifest',
   async main(ctx) {
     // WXT stops this script when a newer copy announces itself with a DOM event (after an
@@ -31,7 +42,7 @@ export default defineContentScript({
       { capture: true },
     );
     const store = createSettingsStore(storage);
-    const host = location.hostname;
+    const host = await siteHost();
     let matcher: Matcher | null = null;
     const getMatcher = (): Matcher => {
       if (!matcher) {
@@ -42,11 +53,11 @@ export default defineContentScript({
       return matcher;
     };
     let lastReport = '';
-    const report = (entries: ToBackground['entries'], active: boolean) => {
+    const report = (entries: ContentSummary['entries'], active: boolean) => {
       const key = JSON.stringify([entries, active]);
       if (key === lastReport || ctx.isInvalid) return;
       lastReport = key;
-      const msg: ToBackground = { type: 'content:summary', entries, active };
+      const msg: ContentSummary = { type: 'content:summary', entries, active };
       browser.runtime.sendMessage(msg).catch(() => undefined);
     };
 

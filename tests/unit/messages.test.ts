@@ -9,6 +9,7 @@ import {
   MAX_QUERY_LENGTH,
   parseLookup,
   parsePageState,
+  parseSiteAnswer,
   parseToBackground,
   parseToContent,
 } from '../../utils/messages.ts';
@@ -28,6 +29,16 @@ describe('messages to the background', () => {
       type: 'popup:take-lookup',
       tabId: 7,
     });
+    expect(parseToBackground({ type: 'content:get-site', host: 'evil.example' })).toEqual({
+      type: 'content:get-site',
+    });
+  });
+
+  it("takes the background's answer about the tab's site only as a host name", () => {
+    expect(parseSiteAnswer({ host: 'news.example.com' })).toEqual({ host: 'news.example.com' });
+    expect(parseSiteAnswer({ host: '127.0.0.1' })).toEqual({ host: '127.0.0.1' });
+    for (const bad of [null, {}, { host: '' }, { host: 'a b' }, { host: 'x'.repeat(254) }])
+      expect(parseSiteAnswer(bad), JSON.stringify(bad)?.slice(0, 40)).toBeNull();
   });
 
   it('drops wrong shapes, unbounded counts, odd ids and oversized lists', () => {
