@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { compileDataset, serializeIndex, type DatasetFiles } from '../utils/dataset/compile.ts';
 import { formatProblem, type DataFile } from '../utils/dataset/problems.ts';
-import { createMatcher } from '../utils/matcher.ts';
+import { compileMatcherIndex, createMatcher } from '../utils/matcher.ts';
 import { normalize } from '../utils/normalize.ts';
 
 function readDataFiles(dir: string, extension: string): DataFile[] {
@@ -66,7 +66,11 @@ function main(): number {
     },
   });
   const files = loadDatasetFiles(values.dir);
-  const outcome = compileDataset(files, { createMatcher, aliasKey: normalize });
+  const outcome = compileDataset(files, {
+    createMatcher,
+    aliasKey: normalize,
+    compileMatcherIndex,
+  });
   for (const warning of outcome.warnings) console.warn(`data: warning: ${warning}`);
   if (!outcome.index) {
     for (const problem of outcome.problems) console.error(formatProblem(problem));

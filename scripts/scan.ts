@@ -118,7 +118,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const segments = looksLikeHtml(file, content)
       ? await htmlSegments(content)
       : textSegments(content);
-    const result = createMatcher(index.entries).findMentions(segments);
+    const result = createMatcher(index.entries, { compiled: index.matcher }).findMentions(segments);
     const characters = segments.reduce((sum, segment) => sum + segment.text.length, 0);
     console.error(
       `scan: ${file}: ${segments.length} text segments, ${characters} characters, ` +

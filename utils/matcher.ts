@@ -3,13 +3,13 @@
  * the text (DESIGN.md, decision 4). Pure: no DOM, no browser APIs; the content script, the popup,
  * the data build and the scan CLI all use it.
  *
- *   const matcher = createMatcher(INDEX.entries);
+ *   const matcher = createMatcher(INDEX.entries, { compiled: INDEX.matcher });
  *   const { mentions, summary } = matcher.findMentions([{ text: 'Steve Biegun said…', offset: 0 }]);
  */
-import type { MatchableEntry, MatchResult, TextSegment } from './types.ts';
-import { compilePatterns } from './matcher/aliases.ts';
+import type { CompiledMatcherIndex, MatchableEntry, MatchResult, TextSegment } from './types.ts';
 import { buildAutomaton } from './matcher/automaton.ts';
-import { buildFuzzyIndex } from './matcher/fuzzy-index.ts';
+import { compileMatcherIndex, loadAliasTable } from './matcher/compiled.ts';
+import { buildFuzzyIndex, MIN_TYPO_LENGTH } from './matcher/fuzzy-index.ts';
 import { applyPrecisionRules, type Candidate } from './matcher/precision.ts';
 import { releaseLargeBuffers, scanSegment, type CompiledAliases } from './matcher/segment-scan.ts';
 import { Vocabulary } from './matcher/vocabulary.ts';
@@ -24,6 +24,12 @@ export interface MatcherOptions {
   minTopicWeight?: number;
   /** Look for typos. Default true. */
   fuzzy?: boolean;
+  /**
+   * The entries' alias table as the data build compiled it (`compileMatcherIndex`), which spares
+   * start-up most of its work (the bundled index ships it as `INDEX.matcher`). Without it, or
+   * if it does not fit the entries, they are compiled here, the same way.
+   */
+  compiled?: CompiledMatcherIndex;
 }
 
 export interface Matcher {
@@ -44,20 +50,26 @@ export interface Matcher {
 }
 
 export type { Candidate };
+export { compileMatcherIndex } from './matcher/compiled.ts';
 
 const DEFAULT_MIN_TOPIC_WEIGHT = 3;
 
 function relationsOf(entries: readonly MatchableEntry[]): Array<Set<number>> {
-  const indexOf = new Map(entries.map((entry, index) => [entry.id, index]));
-  const related = entries.map(() => new Set<number>());
-  entries.forEach((entry, index) => {
-    for (const id of entry.related ?? []) {
-      const other = indexOf.get(id);
+  const indexOf = new Map<string, number>();
+  const related: Array<Set<number>> = [];
+  for (let index = 0; index < entries.length; index++) {
+    indexOf.set(entries[index]!.id, index);
+    related.push(new Set());
+  }
+  for (let index = 0; index < entries.length; index++) {
+    const ids = entries[index]!.related ?? [];
+    for (let k = 0; k < ids.length; k++) {
+      const other = indexOf.get(ids[k]!);
       if (other === undefined || other === index) continue;
       related[index]!.add(other);
       related[other]!.add(index);
     }
-  });
+  }
   return related;
 }
 
@@ -65,14 +77,21 @@ export function createMatcher(
   entries: readonly MatchableEntry[],
   options: MatcherOptions = {},
 ): Matcher {
-  const vocabulary = new Vocabulary();
-  const patterns = compilePatterns(entries, vocabulary);
-  vocabulary.seal();
-  const aliases: CompiledAliases = {
-    vocabulary,
-    automaton: buildAutomaton(patterns, vocabulary.size),
-    fuzzy: options.fuzzy === false ? undefined : buildFuzzyIndex(patterns),
-  };
+  // The aliases as the data build compiled them; or compiled now, the same way.
+  const shipped = options.compiled;
+  const table =
+    (shipped && loadAliasTable(shipped, entries)) ??
+    loadAliasTable(compileMatcherIndex(entries), entries)!;
+  const vocabulary = new Vocabulary(table.forms);
+  const automaton = buildAutomaton(table);
+  const fuzzy = options.fuzzy === false ? undefined : buildFuzzyIndex(table);
+  vocabulary.seal(
+    automaton.firstWord,
+    fuzzy?.anchorHead,
+    fuzzy ? [fuzzy.shortestLowerCaseTypo, MIN_TYPO_LENGTH] : [Infinity, Infinity],
+    fuzzy?.keyBits ?? new Uint32Array(0),
+  );
+  const aliases: CompiledAliases = { vocabulary, automaton, fuzzy };
   const context = {
     entryIds: entries.map((entry) => entry.id),
     related: relationsOf(entries),
@@ -82,9 +101,9 @@ export function createMatcher(
   };
   const scanSegments = (segments: readonly TextSegment[], firstSegment: number) => {
     const candidates: Candidate[] = [];
-    segments.forEach((segment, index) =>
-      scanSegment(aliases, segment, firstSegment + index, candidates),
-    );
+    for (let k = 0; k < segments.length; k++) {
+      scanSegment(aliases, segments[k]!, firstSegment + k, candidates);
+    }
     releaseLargeBuffers();
     return candidates;
   };

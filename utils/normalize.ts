@@ -13,9 +13,14 @@ import { scanWords } from './normalize/scan-words.ts';
 import { WORD_IRREGULAR, WordBuffer } from './normalize/words.ts';
 
 export { scanWords } from './normalize/scan-words.ts';
+export { addKey, endsLength, hasKey, KEY_MASK, keyOf } from './normalize/typo-keys.ts';
 export {
   hashForm,
+  HASH_PRIME,
+  HASH_SEED,
   lookUpWord,
+  NO_TYPOS,
+  sieveIndex,
   WordBuffer,
   type WordTable,
   WORD_ABBREVIATION,

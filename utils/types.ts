@@ -69,6 +69,29 @@ export interface CompiledIndex {
   version: 1;
   sources: SourceMeta[];
   entries: Entry[];
+  /** The entries' names and aliases compiled for the matcher. */
+  matcher: CompiledMatcherIndex;
+}
+
+/**
+ * The matcher's alias table as the data build compiles it from the entries (in their order), so
+ * that a page's start-up need not normalise every alias again (utils/matcher/compiled.ts).
+ */
+export interface CompiledMatcherIndex {
+  /** Every word of every alias, normalised, separated by spaces: a word's id is its position. */
+  words: string;
+  /**
+   * Per pattern (a distinct sequence of words): its word and reference counts, and a bit mask of
+   * the words some naming capitalises.
+   */
+  patterns: number[];
+  /** The patterns' words, one pattern after another. */
+  patternWords: number[];
+  /**
+   * The patterns' references, one pattern after another, each as its entry, its naming (0 for
+   * the name, k for the k-th alias) and flags (see utils/matcher/alias-table.ts).
+   */
+  refs: number[];
 }
 
 /**

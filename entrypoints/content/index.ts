@@ -47,7 +47,7 @@ export default defineContentScript({
     const getMatcher = (): Matcher => {
       if (!matcher) {
         const built = now();
-        matcher = createMatcher(INDEX.entries);
+        matcher = createMatcher(INDEX.entries, { compiled: INDEX.matcher });
         measure('index-build', built);
       }
       return matcher;

@@ -4,7 +4,7 @@
  * build time (repeated, and first in a fresh process) and index memory.
  */
 import { INDEX } from '../../data/index.ts';
-import { createMatcher } from '../../utils/matcher.ts';
+import { compileMatcherIndex, createMatcher } from '../../utils/matcher.ts';
 import type { TextSegment } from '../../utils/types.ts';
 import { demoArticle, newsPage, textSize } from './corpus.ts';
 import { retainedBytes } from './heap.ts';
@@ -17,27 +17,55 @@ import {
   SCAN_RUNS,
   timePage,
   warmBuildMs,
+  type Dataset,
 } from './measure-matcher.ts';
 import { formatBytes, formatMs, formatRatio, type BenchPartResult } from './report.ts';
-import { aliasCount, tenfoldDataset } from './tenfold.ts';
+import { aliasCount, shippedMatcherJson, tenfoldDataset } from './tenfold.ts';
+
+/**
+ * Memory of one index as a page holds it: the matcher, and the alias table shipped for it (which
+ * the page keeps, as part of the bundled index); built, or built and then used on `page` (the
+ * matcher makes objects of the patterns a page matches, as it meets them).
+ */
+function heapOf(
+  { entries, compiled }: Dataset,
+  page: readonly TextSegment[] | undefined,
+  copies?: number,
+): number {
+  return retainedBytes(() => {
+    const shipped = JSON.parse(JSON.stringify(compiled)) as typeof compiled; // a copy of its own
+    const matcher = createMatcher(entries, { compiled: shipped });
+    if (page) matcher.findMentions(page);
+    return { matcher, shipped };
+  }, copies);
+}
 
 export function runMatcherBench(log: (line: string) => void): BenchPartResult {
   const real = INDEX.entries;
   const tenfold = tenfoldDataset(real);
+  // As the data build does: the real index ships its compiled aliases; the tenfold one is
+  // compiled here, with the same function, before anything is timed.
+  const realDataset: Dataset = { entries: real, compiled: INDEX.matcher };
+  const tenfoldData: Dataset = { entries: tenfold, compiled: compileMatcherIndex(tenfold) };
   const demo = demoArticle();
   const page = newsPage();
   const found = createMatcher(real).findMentions(page);
 
   log('matcher: timing the 20 KB article…');
-  const small = timePage(demo, real, tenfold);
+  const small = timePage(demo, realDataset, tenfoldData);
   log('matcher: timing the 1 MB page…');
-  const large = timePage(page, real, tenfold);
+  const large = timePage(page, realDataset, tenfoldData);
   log('matcher: index build and memory…');
-  const build = { real: warmBuildMs(real), tenfold: warmBuildMs(tenfold) };
-  const fresh = { real: freshProcessBuildMs('real'), tenfold: freshProcessBuildMs('tenfold') };
+  const build = { real: warmBuildMs(realDataset), tenfold: warmBuildMs(tenfoldData) };
+  const fresh = {
+    real: freshProcessBuildMs(shippedMatcherJson(real, realDataset.compiled)),
+    tenfold: freshProcessBuildMs(shippedMatcherJson(tenfold, tenfoldData.compiled)),
+  };
   const heap = {
-    real: retainedBytes(() => createMatcher(real)),
-    tenfold: retainedBytes(() => createMatcher(tenfold), 3),
+    real: heapOf(realDataset, undefined),
+    tenfold: heapOf(tenfoldData, undefined, 3),
+    realUsed: heapOf(realDataset, page, 4),
+    tenfoldUsed: heapOf(tenfoldData, page, 2),
   };
 
   const kb = (segments: readonly TextSegment[]) => `${(textSize(segments) / 1000).toFixed(0)} KB`;
@@ -112,11 +140,22 @@ export function runMatcherBench(log: (line: string) => void): BenchPartResult {
             formatMs(build.tenfold),
           ],
           [
-            `build, first in a fresh process (median of ${FRESH_PROCESSES})`,
-            formatMs(fresh.real),
-            formatMs(fresh.tenfold),
+            `parse + build, first in a fresh process (median of ${FRESH_PROCESSES})`,
+            formatMs(fresh.real.total),
+            formatMs(fresh.tenfold.total),
           ],
+          ['  of which build', formatMs(fresh.real.build), formatMs(fresh.tenfold.build)],
           ['JS heap retained by one index', formatBytes(heap.real), formatBytes(heap.tenfold)],
+          [
+            '  the same after scanning the 1 MB page',
+            formatBytes(heap.realUsed),
+            formatBytes(heap.tenfoldUsed),
+          ],
+        ],
+        notes: [
+          'Built from the alias table the data build compiles and ships (index.json "matcher"); the tenfold one is compiled alike, untimed.',
+          'Fresh process: JSON.parse of what the extension ships for the matcher (entries and their alias table), then createMatcher.',
+          'Memory includes the shipped alias table, which the page keeps.',
         ],
       },
     ],
@@ -137,9 +176,9 @@ export function runMatcherBench(log: (line: string) => void): BenchPartResult {
         within: build.real < 5,
       },
       {
-        name: 'index build < 5 ms, first in a fresh process',
-        measured: formatMs(fresh.real),
-        within: fresh.real < 5,
+        name: 'index build < 5 ms, first in a fresh process (with JSON.parse)',
+        measured: formatMs(fresh.real.total),
+        within: fresh.real.total < 5,
       },
       {
         name: 'tenfold index build < 20 ms, repeated',
@@ -147,14 +186,14 @@ export function runMatcherBench(log: (line: string) => void): BenchPartResult {
         within: build.tenfold < 20,
       },
       {
-        name: 'tenfold index build < 20 ms, first in a fresh process',
-        measured: formatMs(fresh.tenfold),
-        within: fresh.tenfold < 20,
+        name: 'tenfold index build < 20 ms, first in a fresh process (with JSON.parse)',
+        measured: formatMs(fresh.tenfold.total),
+        within: fresh.tenfold.total < 20,
       },
       {
         name: 'index memory < 0.5 MB',
-        measured: formatBytes(heap.real),
-        within: heap.real < 512 * 1024,
+        measured: `${formatBytes(heap.real)} (${formatBytes(heap.realUsed)} after scanning 1 MB)`,
+        within: Math.max(heap.real, heap.realUsed) < 512 * 1024,
       },
     ],
   };

@@ -3,7 +3,8 @@
  * copies whose words keep their shape (length, capitals, vowels where vowels were, hyphens,
  * ambiguity flags) but spell other names, as a larger real dataset would.
  */
-import type { MatchableEntry } from '../../utils/types.ts';
+import { compileMatcherIndex } from '../../utils/matcher.ts';
+import type { CompiledMatcherIndex, MatchableEntry } from '../../utils/types.ts';
 
 const VOWELS = 'aeiou';
 const CONSONANTS = 'bcdfghjklmnpqrstvwxz';
@@ -42,4 +43,33 @@ export function tenfoldDataset(entries: readonly MatchableEntry[]): MatchableEnt
 
 export function aliasCount(entries: readonly MatchableEntry[]): number {
   return entries.reduce((sum, entry) => sum + 1 + entry.aliases.length, 0);
+}
+
+/** What the extension ships for the matcher: the entries and their compiled alias table. */
+export interface ShippedMatcherData {
+  entries: MatchableEntry[];
+  matcher: CompiledMatcherIndex;
+}
+
+/**
+ * The JSON of what the extension would ship for the matcher with these entries: what they say
+ * (index.json carries these fields of each entry) and the alias table the data build compiles
+ * for them, with the data build's own function.
+ */
+export function shippedMatcherJson(
+  entries: readonly MatchableEntry[],
+  compiled: CompiledMatcherIndex = compileMatcherIndex(entries),
+): string {
+  const shipped: ShippedMatcherData = {
+    entries: entries.map(({ id, name, aliases, related, category, general }) => ({
+      id,
+      name,
+      aliases,
+      related,
+      category,
+      ...(general ? { general } : {}),
+    })),
+    matcher: compiled,
+  };
+  return JSON.stringify(shipped);
 }

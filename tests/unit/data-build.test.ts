@@ -12,7 +12,7 @@ import { loadDatasetFiles } from '../../scripts/build-data.ts';
 import { compileDataset } from '../../utils/dataset/compile.ts';
 import { formatProblem } from '../../utils/dataset/problems.ts';
 import { splitSentences } from '../../utils/dataset/sentences.ts';
-import { createMatcher } from '../../utils/matcher.ts';
+import { compileMatcherIndex, createMatcher } from '../../utils/matcher.ts';
 import { normalize } from '../../utils/normalize.ts';
 
 const FIXTURES = 'tests/fixtures/data-invalid';
@@ -21,6 +21,7 @@ function problemsOf(fixture: string): string[] {
   const outcome = compileDataset(loadDatasetFiles(join(FIXTURES, fixture)), {
     createMatcher,
     aliasKey: normalize,
+    compileMatcherIndex,
   });
   expect(outcome.index).toBeUndefined();
   return outcome.problems.map(formatProblem);
@@ -115,7 +116,7 @@ describe('an invalid dataset is refused with the file, entry and field named', (
 
   it('gives the same problems whatever order the files come in', () => {
     const files = loadDatasetFiles(join(FIXTURES, 'duplicate-id'));
-    const tools = { createMatcher, aliasKey: normalize };
+    const tools = { createMatcher, aliasKey: normalize, compileMatcherIndex };
     const forward = compileDataset(files, tools).problems;
     const reversed = compileDataset(
       { sources: [...files.sources].reverse(), entries: [...files.entries].reverse() },
@@ -129,6 +130,7 @@ describe('a valid dataset of several sources', () => {
   const outcome = compileDataset(loadDatasetFiles('tests/fixtures/data-valid'), {
     createMatcher,
     aliasKey: normalize,
+    compileMatcherIndex,
   });
   const entry = (id: string) => outcome.index?.entries.find((e) => e.id === id);
 

@@ -9,7 +9,7 @@ import { loadDatasetFiles } from '../../scripts/build-data.ts';
 import { compileDataset, serializeIndex, type CompiledEntry } from '../../utils/dataset/compile.ts';
 import { formatProblem } from '../../utils/dataset/problems.ts';
 import { parseSourceFile } from '../../utils/dataset/source-file.ts';
-import { createMatcher } from '../../utils/matcher.ts';
+import { compileMatcherIndex, createMatcher } from '../../utils/matcher.ts';
 import { normalize } from '../../utils/normalize.ts';
 
 const SOURCE = 'hemmings-hanoi-what-next';
@@ -17,7 +17,7 @@ const SOURCE = 'hemmings-hanoi-what-next';
 const SEED_SHA256 = '5e7d86b59848cc85ac16b4fcbfe6cb99c4f97c2cb1c9030094565db98a8e4cfa';
 
 const files = loadDatasetFiles('data');
-const tools = { createMatcher, aliasKey: normalize };
+const tools = { createMatcher, aliasKey: normalize, compileMatcherIndex };
 const outcome = compileDataset(files, tools);
 const entries = outcome.index?.entries ?? [];
 const byId = new Map(entries.map((entry) => [entry.id, entry]));

@@ -2,7 +2,13 @@
  * The data build as a pure function: file contents in, a compiled index (or every problem) out.
  * The result does not depend on the order files are given in, so the output is byte-stable.
  */
-import type { CompiledIndex, ContextSentence, Entry } from '../types.ts';
+import type {
+  CompiledIndex,
+  CompiledMatcherIndex,
+  ContextSentence,
+  Entry,
+  MatchableEntry,
+} from '../types.ts';
 import { checkAliasClaims, checkReferences, checkIds, type AliasKey } from './cross-checks.ts';
 import {
   drawContexts,
@@ -13,6 +19,7 @@ import {
 } from './contexts.ts';
 import { parseEntryFile, type EntryDraft } from './entry-file.ts';
 import { sortProblems, type DataFile, type DatasetProblem } from './problems.ts';
+import { compactIndex } from './serialized.ts';
 import { parseSourceFile, type ParsedSource } from './source-file.ts';
 
 /**
@@ -31,6 +38,8 @@ export interface DatasetFiles {
 export interface DatasetTools {
   createMatcher: CreateMatcher;
   aliasKey: AliasKey;
+  /** Compiles the entries' aliases for the matcher, to ship with them (the index's `matcher`). */
+  compileMatcherIndex: (entries: readonly MatchableEntry[]) => CompiledMatcherIndex;
 }
 
 export interface CompileOutcome {
@@ -171,13 +180,18 @@ export function compileDataset(files: DatasetFiles, tools: DatasetTools): Compil
   );
   if (problems.length > 0) return { problems: sortProblems(problems), warnings };
   return {
-    index: { version: 1, sources: sources.map((source) => source.meta), entries },
+    index: {
+      version: 1,
+      sources: sources.map((source) => source.meta),
+      entries,
+      matcher: tools.compileMatcherIndex(entries),
+    },
     problems: [],
     warnings,
   };
 }
 
-/** Compact and byte-stable: the file the extension bundles. */
+/** Compact (see serialized.ts) and byte-stable: the file the extension bundles. */
 export function serializeIndex(index: CompiledDataset): string {
-  return `${JSON.stringify(index)}\n`;
+  return `${JSON.stringify(compactIndex(index))}\n`;
 }

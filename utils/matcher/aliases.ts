@@ -1,6 +1,7 @@
 /**
  * Turns the dataset's names and aliases into word patterns: each alias as a sequence of
- * vocabulary ids, with the case it demands of a page and what kind of evidence it needs.
+ * vocabulary ids, with the case it demands of a page and what kind of evidence it needs. The data
+ * build does this once and ships the result (compiled.ts); a page's start-up only reads it.
  */
 import { scanWords, WordBuffer, wordForm, WORD_ALL_CAPS, WORD_CAPITALIZED } from '../normalize.ts';
 import type { MatchableEntry } from '../types.ts';
@@ -114,7 +115,6 @@ export function compilePatterns(
   const byKey = new Map<string, AliasPattern>();
   const addNaming = (entry: number, text: string, ambiguous: boolean, isName: boolean) => {
     for (const variant of variantsOf(text)) {
-      // Plain loops: this runs for every alias at start-up, before the optimiser has woken up.
       const ids: number[] = [];
       for (const form of variant.forms) ids.push(vocabulary.add(form));
       const key = ids.join(' ');

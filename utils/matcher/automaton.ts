@@ -10,16 +10,41 @@ import {
   WORD_CAPS_PLURAL,
   type WordBuffer,
 } from '../normalize.ts';
+import type { AliasTable } from './alias-table.ts';
 import { RULE_ACRONYM, RULE_ACRONYM_PLURAL, type AliasPattern, type AliasRef } from './aliases.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 export interface Automaton {
-  /** Per trie node: vocabulary id → child node. Node 0 is the root. */
-  children: Array<Map<number, number> | undefined>;
-  /** The root's children as an array by vocabulary id (-1: no alias starts with that word). */
+  /** The root's children by vocabulary id: the node an alias starting with that word reaches, or -1. */
   firstWord: Int32Array;
-  /** Per trie node: the pattern ending there, or undefined. */
-  patternAt: Array<AliasPattern | undefined>;
+  /**
+   * The other edges, in an open-addressing table: slot → parent node + 1 (0: empty), the word's
+   * vocabulary id and the child node.
+   */
+  edgeParent: Int32Array;
+  edgeWord: Int32Array;
+  edgeChild: Int32Array;
+  /** Per trie node: 1 + the pattern ending there, or 0. Node 0 is the root. */
+  patternAt: Int32Array;
+  /** Per trie node: 1 if it has children, else 0. */
+  parents: Uint8Array;
+  /** The patterns (made objects as matches need them). */
+  table: AliasTable;
+}
+
+function edgeSlot(parent: number, id: number, mask: number): number {
+  return Math.imul(Math.imul(parent, 0x9e3779b1) ^ id, 0x85ebca6b) & mask;
+}
+
+/** The child of `node` along vocabulary word `id`, or -1. */
+export function childOf(automaton: Automaton, node: number, id: number): number {
+  const { edgeParent, edgeWord } = automaton;
+  const mask = edgeParent.length - 1;
+  for (let slot = edgeSlot(node, id, mask); ; slot = (slot + 1) & mask) {
+    const parent = edgeParent[slot]!;
+    if (parent === 0) return -1;
+    if (parent === node + 1 && edgeWord[slot] === id) return automaton.edgeChild[slot]!;
+  }
 }
 
 /** Page words `first`…`last` (inclusive) that name an alias, before the precision rules. */
@@ -33,30 +58,47 @@ export interface WordMatch {
   edits: number;
 }
 
-export function buildAutomaton(
-  patterns: readonly AliasPattern[],
-  vocabularySize: number,
-): Automaton {
-  const children: Automaton['children'] = [undefined];
-  const patternAt: Automaton['patternAt'] = [undefined];
-  for (const pattern of patterns) {
-    let node = 0;
-    for (const id of pattern.ids) {
-      const edges = (children[node] ??= new Map<number, number>());
-      let next = edges.get(id);
-      if (next === undefined) {
-        next = children.length;
-        edges.set(id, next);
-        children.push(undefined);
-        patternAt.push(undefined);
+export function buildAutomaton(table: AliasTable): Automaton {
+  const { wordStart, words } = table;
+  let capacity = 16;
+  while (capacity < words.length * 2) capacity *= 2;
+  // A node per pattern word at most, and the root.
+  const patternAt = new Int32Array(words.length + 1);
+  const parents = new Uint8Array(words.length + 1);
+  const firstWord = new Int32Array(table.forms.length).fill(-1);
+  const edgeParent = new Int32Array(capacity);
+  const edgeWord = new Int32Array(capacity);
+  const edgeChild = new Int32Array(capacity);
+  const mask = capacity - 1;
+  let nodes = 1;
+  // Plain loops over typed arrays: this runs at start-up, before the optimiser has woken up.
+  for (let p = 0; p < table.size; p++) {
+    const first = words[wordStart[p]!]!;
+    let node = firstWord[first]!;
+    if (node < 0) node = firstWord[first] = nodes++;
+    for (let k = wordStart[p]! + 1; k < wordStart[p + 1]!; k++) {
+      const id = words[k]!;
+      let slot = Math.imul(Math.imul(node, 0x9e3779b1) ^ id, 0x85ebca6b) & mask; // (edgeSlot)
+      let child = -1;
+      while (edgeParent[slot] !== 0) {
+        if (edgeParent[slot] === node + 1 && edgeWord[slot] === id) {
+          child = edgeChild[slot]!;
+          break;
+        }
+        slot = (slot + 1) & mask;
       }
-      node = next;
+      if (child < 0) {
+        child = nodes++;
+        edgeParent[slot] = node + 1;
+        edgeWord[slot] = id;
+        edgeChild[slot] = child;
+        parents[node] = 1;
+      }
+      node = child;
     }
-    patternAt[node] = pattern;
+    patternAt[node] = p + 1;
   }
-  const firstWord = new Int32Array(vocabularySize).fill(-1);
-  for (const [id, node] of children[0] ?? []) firstWord[id] = node;
-  return { children, firstWord, patternAt };
+  return { firstWord, edgeParent, edgeWord, edgeChild, patternAt, parents, table };
 }
 
 /** Whether the page words from `first` have the letter case `ref` demands. */
@@ -71,8 +113,13 @@ export function caseFits(ref: AliasRef, words: WordBuffer, first: number): boole
   return true;
 }
 
+/** The references of `pattern` whose letter case fits the page words from `first`. */
 export function fittingRefs(pattern: AliasPattern, words: WordBuffer, first: number): AliasRef[] {
-  return pattern.refs.filter((ref) => caseFits(ref, words, first));
+  const { refs } = pattern;
+  for (const ref of refs) {
+    if (!caseFits(ref, words, first)) return refs.filter((other) => caseFits(other, words, first));
+  }
+  return refs; // the usual case, without a copy (nobody changes a match's references)
 }
 
 /** Whether page words `first`…`last` really are the vocabulary words their hashes point to. */
@@ -89,12 +136,14 @@ export function confirmed(
   return true;
 }
 
+/** The alias ends met on one walk down the trie (reused). */
 const ends: number[] = [];
-const endPatterns: AliasPattern[] = [];
+const endPatterns: number[] = [];
 
 /**
- * Leftmost-longest exact matches over the page words. `ids` holds each word's vocabulary id (-1
- * for words in no alias); `starts` the first `startCount` words, in order, that begin an alias.
+ * Leftmost-longest exact matches over the page words. `ids` holds the scanner's vocabulary ids
+ * (see `Vocabulary.idAt` for the words it leaves out); `starts` the first `startCount` words, in
+ * order, that may begin an alias (every word that does is among them).
  * A mention never spans a sentence or clause break.
  */
 export function findExactMatches(
@@ -107,29 +156,30 @@ export function findExactMatches(
   startCount: number,
   out: WordMatch[],
 ): void {
-  const { children, firstWord, patternAt } = automaton;
+  const { firstWord, patternAt, parents, table } = automaton;
   const count = words.count;
   let resumeAt = 0;
   for (let s = 0; s < startCount; s++) {
     const w = starts[s]!;
     if (w < resumeAt) continue;
     let node = firstWord[ids[w]!]!;
-    ends.length = 0;
-    endPatterns.length = 0;
+    if (node < 0) continue;
+    let found = 0;
     for (let j = w; ;) {
-      const pattern = patternAt[node];
-      if (pattern) {
-        ends.push(j);
-        endPatterns.push(pattern);
+      if (patternAt[node] !== 0) {
+        ends[found] = j;
+        endPatterns[found++] = patternAt[node]! - 1;
       }
       j++;
-      if (j >= count || ids[j]! < 0 || (words.flags[j]! & WORD_BREAK_BEFORE) !== 0) break;
-      const next: number | undefined = children[node]?.get(ids[j]!);
-      if (next === undefined) break;
+      if (parents[node] === 0 || j >= count || (words.flags[j]! & WORD_BREAK_BEFORE) !== 0) break;
+      const id = vocabulary.idAt(text, words, j);
+      if (id < 0) break;
+      const next = childOf(automaton, node, id);
+      if (next < 0) break;
       node = next;
     }
-    for (let k = ends.length - 1; k >= 0; k--) {
-      const pattern = endPatterns[k]!;
+    for (let k = found - 1; k >= 0; k--) {
+      const pattern = table.pattern(endPatterns[k]!);
       const refs = fittingRefs(pattern, words, w);
       if (refs.length > 0 && confirmed(vocabulary, text, words, ids, w, ends[k]!)) {
         out.push({ first: w, last: ends[k]!, pattern, refs, edits: 0 });

@@ -7,7 +7,16 @@
  * ends intact), found by one probe of a bit set and, rarely, a map. Multi-word names are tried only
  * where one of their words occurs exactly.
  */
-import { RULE_ANY, type AliasPattern, type AliasRef } from './aliases.ts';
+import { addKey, endsLength, KEY_MASK, keyOf } from '../normalize.ts';
+import {
+  REF_ACRONYM_SHIFT,
+  REF_AMBIGUOUS,
+  REF_COMMON_PHRASE,
+  REF_PLURAL,
+  REF_PROPER_NOUN,
+  type AliasTable,
+} from './alias-table.ts';
+import { RULE_ANY, type AliasRef } from './aliases.ts';
 
 /** Shortest alias word a typo is looked for in (shorter words have too many neighbours). */
 export const MIN_TYPO_LENGTH = 5;
@@ -23,18 +32,14 @@ export function nameWordBudget(length: number): number {
 }
 
 interface LoneTarget {
-  pattern: AliasPattern;
+  /** The pattern, a single word. */
+  p: number;
   form: string;
-  refs: AliasRef[];
-  /** Every reference is a proper noun, so only a capitalised page word can be its typo. */
+  /** Its references that are lone targets (made when first needed: see `loneTargetRefs`). */
+  refs: AliasRef[] | undefined;
+  /** Every such reference is a proper noun, so only a capitalised page word can be its typo. */
   namesOnly: boolean;
   budget: number;
-}
-
-interface Anchor {
-  pattern: AliasPattern;
-  /** Where the anchoring word sits in the pattern. */
-  position: number;
 }
 
 export interface FuzzyIndex {
@@ -43,49 +48,16 @@ export interface FuzzyIndex {
   shortestLowerCaseTypo: number;
   byKey: Map<number, number[]>;
   keyBits: Uint32Array;
-  /** Per vocabulary id: the multi-word names the word may anchor a typo search in. */
-  anchors: Array<Anchor[] | undefined>;
-}
-
-export const BLOOM_MASK = (1 << 16) - 1;
-
-function charCode5(code: number): number {
-  if (code >= 97 && code <= 122) return code - 96;
-  if (code >= 48 && code <= 57) return 27;
-  return 28 + (code & 3);
-}
-
-/** A word's key: its length and its first (or last) letters, two or three of them. */
-export function keyOf(length: number, c0: number, c1: number, c2: number, fromEnd: number): number {
-  return (
-    ((((Math.min(length, 63) * 32 + charCode5(c0)) * 32 + charCode5(c1)) * 32 + charCode5(c2)) <<
-      1) |
-    fromEnd
-  );
-}
-
-export function endsLength(length: number): number {
-  return length >= 7 ? 3 : 2; // both ends of a 5- or 6-letter word overlap at three letters
-}
-
-function charAt(form: string, k: number): number {
-  return k >= 0 && k < form.length ? form.charCodeAt(k) : 0;
-}
-
-/** The head and tail keys an alias word is filed under for page words of `length` letters. */
-function keysOfForm(form: string, length: number): [number, number] {
-  const p = endsLength(length);
-  const n = form.length;
-  return [
-    keyOf(length, charAt(form, 0), charAt(form, 1), p === 3 ? charAt(form, 2) : 0, 0),
-    keyOf(
-      length,
-      charAt(form, n - p),
-      charAt(form, n - p + 1),
-      p === 3 ? charAt(form, n - 1) : 0,
-      1,
-    ),
-  ];
+  /**
+   * The multi-word names a word may anchor a typo search in, as lists: per vocabulary id its
+   * first anchor, or -1; per anchor the next of its word's (or -1), the pattern and where in it
+   * the word sits.
+   */
+  anchorHead: Int32Array;
+  anchorNext: Int32Array;
+  anchorPattern: Int32Array;
+  anchorPosition: Int32Array;
+  table: AliasTable;
 }
 
 /** A lone word is worth correcting if it names someone or something and is not everyday language. */
@@ -94,65 +66,136 @@ function isLoneTarget(ref: AliasRef, form: string): boolean {
   return ref.properNoun || (!ref.ambiguous && form.length >= 8);
 }
 
-/**
- * Where a typo search in a multi-word name starts: its two longest capitalised words of three
- * letters or more. Only one word of a name may be misspelt, so one of two anchors always matches,
- * and short or lower-case words ("in", "of", "the") would start a search on every line.
- */
-function anchorPositions(pattern: AliasPattern): number[] {
-  // Plain loops: this runs for every name at start-up, before the optimiser has woken up.
-  let best = -1;
-  let second = -1;
-  const length = (position: number) => pattern.forms[position]!.length;
-  for (let position = 0; position < pattern.forms.length; position++) {
-    if (!pattern.capitalized[position] || length(position) < 3) continue;
-    if (best < 0 || length(position) > length(best)) {
-      second = best;
-      best = position;
-    } else if (second < 0 || length(position) > length(second)) second = position;
-  }
-  return best < 0 ? [] : second < 0 ? [best] : [best, second];
+/** `isLoneTarget` for reference `r` of a one-word pattern of `length` letters, from its flags. */
+function isLoneTargetRef(table: AliasTable, r: number, length: number): boolean {
+  const flags = table.flags(r);
+  if ((flags & (REF_PLURAL | (1 << REF_ACRONYM_SHIFT))) !== 0) return false;
+  return (flags & REF_PROPER_NOUN) !== 0 || ((flags & REF_AMBIGUOUS) === 0 && length >= 8);
 }
 
-export function buildFuzzyIndex(patterns: readonly AliasPattern[]): FuzzyIndex {
+/** The references of lone target `target` that make it one (as objects: made once). */
+export function loneTargetRefs(index: FuzzyIndex, target: LoneTarget): AliasRef[] {
+  return (target.refs ??= index.table
+    .pattern(target.p)
+    .refs.filter((ref) => isLoneTarget(ref, target.form)));
+}
+
+/** Files one-word pattern `p` under its keys if some reference makes it a lone target. */
+function fileLoneTarget(index: FuzzyIndex, p: number): void {
+  const { table } = index;
+  const form = table.forms[table.words[table.wordStart[p]!]!]!;
+  const n = form.length;
+  if (n < MIN_TYPO_LENGTH) return;
+  let targets = 0;
+  let names = 0;
+  for (let r = table.refStart[p]!; r < table.refStart[p + 1]!; r++) {
+    if (!isLoneTargetRef(table, r, n)) continue;
+    targets++;
+    if ((table.flags(r) & REF_PROPER_NOUN) !== 0) names++;
+  }
+  if (targets === 0) return;
+  const budget = loneWordBudget(n);
+  const namesOnly = names === targets;
+  const target = index.lone.push({ p, form, refs: undefined, namesOnly, budget }) - 1;
+  if (!namesOnly) {
+    index.shortestLowerCaseTypo = Math.min(
+      index.shortestLowerCaseTypo,
+      Math.max(MIN_TYPO_LENGTH, n - budget),
+    );
+  }
+  // The head and tail keys the word is filed under for page words of each length it may take.
+  const c0 = form.charCodeAt(0);
+  const c1 = form.charCodeAt(1);
+  const c2 = form.charCodeAt(2);
+  const t3 = form.charCodeAt(n - 3);
+  const t2 = form.charCodeAt(n - 2);
+  const t1 = form.charCodeAt(n - 1);
+  for (let length = Math.max(MIN_TYPO_LENGTH, n - budget); length <= n + budget; length++) {
+    const three = endsLength(length) === 3;
+    fileKey(index, keyOf(length, c0, c1, three ? c2 : 0, 0), target);
+    fileKey(index, three ? keyOf(length, t3, t2, t1, 1) : keyOf(length, t2, t1, 0, 1), target);
+  }
+}
+
+function fileKey(index: FuzzyIndex, key: number, target: number): void {
+  const list = index.byKey.get(key);
+  if (!list) index.byKey.set(key, [target]);
+  else if (list[list.length - 1] !== target) list.push(target);
+  addKey(index.keyBits, key);
+}
+
+/**
+ * The fuzzy index of the alias table. Where a typo search in a multi-word name starts (its
+ * anchors): its two longest capitalised words of three letters or more. Only one word of a name
+ * may be misspelt, so one of two anchors always matches, and short or lower-case words ("in",
+ * "of", "the") would start a search on every line. Plain loops over the table's typed arrays:
+ * this runs at start-up, before the optimiser has woken up, and makes no pattern an object.
+ */
+export function buildFuzzyIndex(table: AliasTable): FuzzyIndex {
+  const anchors = 2 * table.size;
   const index: FuzzyIndex = {
     lone: [],
     byKey: new Map(),
-    keyBits: new Uint32Array((BLOOM_MASK + 1) / 32),
-    anchors: [],
+    keyBits: new Uint32Array((KEY_MASK + 1) / 32),
     shortestLowerCaseTypo: Infinity,
+    anchorHead: new Int32Array(table.forms.length).fill(-1),
+    anchorNext: new Int32Array(anchors),
+    anchorPattern: new Int32Array(anchors),
+    anchorPosition: new Int32Array(anchors),
+    table,
   };
-  for (const pattern of patterns) {
-    if (pattern.ids.length === 1) {
-      const form = pattern.forms[0]!;
-      const refs = pattern.refs.filter((ref) => isLoneTarget(ref, form));
-      if (form.length < MIN_TYPO_LENGTH || refs.length === 0) continue;
-      const budget = loneWordBudget(form.length);
-      const namesOnly = refs.every((ref) => ref.properNoun);
-      const target = index.lone.push({ pattern, form, refs, namesOnly, budget }) - 1;
-      if (!namesOnly) {
-        const shortest = Math.max(MIN_TYPO_LENGTH, form.length - budget);
-        index.shortestLowerCaseTypo = Math.min(index.shortestLowerCaseTypo, shortest);
-      }
-      for (
-        let length = Math.max(MIN_TYPO_LENGTH, form.length - budget);
-        length <= form.length + budget;
-        length++
-      ) {
-        for (const key of keysOfForm(form, length)) {
-          const list = index.byKey.get(key);
-          if (!list) index.byKey.set(key, [target]);
-          else if (list[list.length - 1] !== target) list.push(target);
-          index.keyBits[(key & BLOOM_MASK) >>> 5]! |= 1 << (key & 31);
-        }
-      }
-    } else if (pattern.refs.some((ref) => !ref.commonPhrase)) {
-      for (const position of anchorPositions(pattern)) {
-        (index.anchors[pattern.ids[position]!] ??= []).push({ pattern, position });
-      }
-    }
+  const anchorTail = new Int32Array(table.forms.length);
+  let count = 0;
+  // One small function per pattern: what is hot gets optimised, and cheaply.
+  for (let p = 0; p < table.size; p++) {
+    if (table.wordStart[p + 1]! - table.wordStart[p]! === 1) fileLoneTarget(index, p);
+    else count = fileAnchors(index, p, anchorTail, count);
   }
   return index;
+}
+
+/**
+ * Files the anchors of multi-word pattern `p` (after the first `count` anchors), if some naming
+ * of it is a name; returns the new count.
+ */
+function fileAnchors(index: FuzzyIndex, p: number, anchorTail: Int32Array, count: number): number {
+  const { wordStart, words, capitals, forms, refStart, refs } = index.table;
+  let named = false;
+  for (let r = refStart[p]!; r < refStart[p + 1]! && !named; r++) {
+    named = (refs[3 * r + 2]! & REF_COMMON_PHRASE) === 0;
+  }
+  if (!named) return count;
+  const first = wordStart[p]!;
+  let best = -1;
+  let second = -1;
+  let bestLength = 0;
+  let secondLength = 0;
+  for (let position = 0; position < wordStart[p + 1]! - first; position++) {
+    const letters = forms[words[first + position]!]!.length;
+    if (((capitals[p]! >>> position) & 1) === 0 || letters < 3) continue;
+    if (best < 0 || letters > bestLength) {
+      second = best;
+      secondLength = bestLength;
+      best = position;
+      bestLength = letters;
+    } else if (second < 0 || letters > secondLength) {
+      second = position;
+      secondLength = letters;
+    }
+  }
+  const { anchorHead, anchorNext, anchorPattern, anchorPosition } = index;
+  for (let position = best, k = 0; k < 2; position = second, k++) {
+    if (position < 0) continue;
+    const id = words[first + position]!;
+    const a = count++;
+    anchorPattern[a] = p;
+    anchorPosition[a] = position;
+    anchorNext[a] = -1;
+    if (anchorHead[id]! < 0) anchorHead[id] = a;
+    else anchorNext[anchorTail[id]!] = a;
+    anchorTail[id] = a;
+  }
+  return count;
 }
 
 /** Whether the page word is the alias word plus an ending ("Korean" for "Korea"): not a typo. */

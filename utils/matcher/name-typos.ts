@@ -7,6 +7,7 @@ import { RULE_ANY, type AliasPattern } from './aliases.ts';
 import type { WordMatch } from './automaton.ts';
 import { editDistance } from './edit-distance.ts';
 import { isInflection, nameWordBudget, type FuzzyIndex } from './fuzzy-index.ts';
+import type { Vocabulary } from './vocabulary.ts';
 
 /**
  * Typos of multi-word names around the `anchorCount` page words in `anchorWords` that may anchor
@@ -14,6 +15,7 @@ import { isInflection, nameWordBudget, type FuzzyIndex } from './fuzzy-index.ts'
  */
 export function findNameTypos(
   index: FuzzyIndex,
+  vocabulary: Vocabulary,
   text: string,
   words: WordBuffer,
   ids: Int32Array,
@@ -21,16 +23,17 @@ export function findNameTypos(
   anchorCount: number,
 ): WordMatch[] {
   const found: WordMatch[] = [];
+  const { anchorHead, anchorNext, anchorPattern, anchorPosition, table } = index;
   for (let a = 0; a < anchorCount; a++) {
     const w = anchorWords[a]!;
-    const anchors = index.anchors[ids[w]!];
-    if (!anchors) continue;
-    for (const { pattern, position } of anchors) {
-      const first = w - position;
-      const last = first + pattern.ids.length - 1;
+    for (let anchor = anchorHead[ids[w]!]!; anchor >= 0; anchor = anchorNext[anchor]!) {
+      const p = anchorPattern[anchor]!;
+      const first = w - anchorPosition[anchor]!;
+      const last = first + table.length(p) - 1;
       if (first < 0 || last >= words.count) continue;
-      if (found.some((match) => match.first === first && match.pattern === pattern)) continue;
-      const edits = nameTypoEdits(pattern, text, words, ids, first);
+      const pattern = table.pattern(p);
+      if (isFound(found, first, pattern)) continue;
+      const edits = nameTypoEdits(pattern, vocabulary, text, words, first);
       if (edits > 0)
         found.push({
           first,
@@ -41,9 +44,17 @@ export function findNameTypos(
         });
     }
   }
-  return found.sort(
-    (a, b) => b.last - b.first - (a.last - a.first) || a.edits - b.edits || a.first - b.first,
-  );
+  if (found.length > 1) {
+    found.sort(
+      (a, b) => b.last - b.first - (a.last - a.first) || a.edits - b.edits || a.first - b.first,
+    );
+  }
+  return found;
+}
+
+function isFound(found: readonly WordMatch[], first: number, pattern: AliasPattern): boolean {
+  for (const match of found) if (match.first === first && match.pattern === pattern) return true;
+  return false;
 }
 
 /**
@@ -52,16 +63,16 @@ export function findNameTypos(
  */
 function nameTypoEdits(
   pattern: AliasPattern,
+  vocabulary: Vocabulary,
   text: string,
   words: WordBuffer,
-  ids: Int32Array,
   first: number,
 ): number {
   let typo = -1;
   for (let k = 0; k < pattern.ids.length; k++) {
     const w = first + k;
     if (k > 0 && (words.flags[w]! & WORD_BREAK_BEFORE) !== 0) return 0;
-    if (ids[w] === pattern.ids[k]) continue;
+    if (vocabulary.idAt(text, words, w) === pattern.ids[k]) continue;
     if (typo >= 0) return 0;
     typo = k;
   }

@@ -1,19 +1,14 @@
 /**
  * One segment of page text through the exact and fuzzy passes: the candidate matches the precision
- * rules then judge. One pass over the words sorts out the few that matter (those that start an
- * alias, anchor a name, or might be a typo); the passes then visit only those. Buffers are reused
- * across segments and calls, so a page of many small blocks allocates little beyond its matches.
+ * rules then judge. The scanner lists, as it reads the words, the few that matter (those that may
+ * start an alias or anchor a name, and those that may be a typo); the passes visit only those.
+ * Buffers are reused across segments and calls, so a page of many small blocks allocates little
+ * beyond its matches.
  */
-import {
-  scanWords,
-  WordBuffer,
-  WORD_BREAK_BEFORE,
-  WORD_CAPITALIZED,
-  WORD_IRREGULAR,
-} from '../normalize.ts';
+import { scanWords, WordBuffer, WORD_BREAK_BEFORE, WORD_CAPITALIZED } from '../normalize.ts';
 import type { TextSegment } from '../types.ts';
 import { findExactMatches, type Automaton, type WordMatch } from './automaton.ts';
-import { MIN_TYPO_LENGTH, type FuzzyIndex } from './fuzzy-index.ts';
+import type { FuzzyIndex } from './fuzzy-index.ts';
 import { followsNamePart, precedesNamePart } from './name-context.ts';
 import { findNameTypos } from './name-typos.ts';
 import type { Candidate } from './precision.ts';
@@ -28,30 +23,24 @@ export interface CompiledAliases {
 
 const SMALL_CAPACITY = 4096;
 const words = new WordBuffer();
-/** Per page word: 1 + index of the match that owns it, or 0. */
+/**
+ * Per page word: 1 + index of the match that owns it, or 0. Kept all zero between segments
+ * (each segment clears what it claimed), so a segment costs nothing for the words it does not match.
+ */
 let owner = new Int32Array(SMALL_CAPACITY);
-let aliasStarts = new Int32Array(SMALL_CAPACITY);
-let anchorWords = new Int32Array(SMALL_CAPACITY);
-let typoCandidates = new Int32Array(SMALL_CAPACITY);
+/** The segment's matches (an entry replaced by a longer typo becomes undefined), and typos. */
+const matches: Array<WordMatch | undefined> = [];
+const wordTypos: WordMatch[] = [];
 
 /** Lets go of buffers grown for one very long segment, so an idle page keeps little memory. */
 export function releaseLargeBuffers(): void {
   words.shrink();
-  if (owner.length > SMALL_CAPACITY) {
-    owner = new Int32Array(SMALL_CAPACITY);
-    aliasStarts = new Int32Array(SMALL_CAPACITY);
-    anchorWords = new Int32Array(SMALL_CAPACITY);
-    typoCandidates = new Int32Array(SMALL_CAPACITY);
-  }
+  if (owner.length > SMALL_CAPACITY) owner = new Int32Array(SMALL_CAPACITY);
 }
 
 function ensureCapacity(count: number): void {
   if (owner.length >= count) return;
-  const size = Math.max(count, owner.length * 2);
-  owner = new Int32Array(size);
-  aliasStarts = new Int32Array(size);
-  anchorWords = new Int32Array(size);
-  typoCandidates = new Int32Array(size);
+  owner = new Int32Array(Math.max(count, owner.length * 2));
 }
 
 /** Lets a multi-word typo ("Kim Jung Un") replace the shorter exact matches inside it ("Kim"). */
@@ -96,62 +85,56 @@ export function scanSegment(
   const { vocabulary, automaton, fuzzy } = aliases;
   const { text, offset } = segment;
   scanWords(text, words, vocabulary.table);
-  const count = words.count;
+  // Most blocks of a page name nothing: no word that may start or anchor an alias, or be a typo.
+  if (words.markedCount === 0 && words.typoCount === 0) return;
   const ids = words.known;
-  ensureCapacity(count);
+  ensureCapacity(words.count);
 
-  let startCount = 0;
-  let anchorCount = 0;
-  let typoCount = 0;
-  const { firstWord } = automaton;
-  const anchors = fuzzy?.anchors ?? [];
-  const shortestLowerCase = fuzzy ? fuzzy.shortestLowerCaseTypo : Infinity;
-  const shortestCapitalized = fuzzy ? MIN_TYPO_LENGTH : Infinity;
-  const { flags, start, end } = words;
-  for (let i = 0; i < count; i++) {
-    const id = ids[i]!;
-    if (id >= 0) {
-      if (firstWord[id]! >= 0) aliasStarts[startCount++] = i;
-      if (anchors[id] !== undefined) anchorWords[anchorCount++] = i;
-      continue;
-    }
-    // Only words in no alias can be typos, and only long ones (longer still if lower case).
-    const shortest = (flags[i]! & WORD_CAPITALIZED) !== 0 ? shortestCapitalized : shortestLowerCase;
-    if (shortest === Infinity) continue;
-    const length =
-      (flags[i]! & WORD_IRREGULAR) !== 0 ? words.forms[i]!.length : end[i]! - start[i]!;
-    if (length >= shortest) typoCandidates[typoCount++] = i;
-  }
-
-  const matches: Array<WordMatch | undefined> = [];
+  if (matches.length > 0) matches.length = 0;
   findExactMatches(
     automaton,
     vocabulary,
     text,
     words,
     ids,
-    aliasStarts,
-    startCount,
+    words.marked,
+    words.markedCount,
     matches as WordMatch[],
   );
-  owner.fill(0, 0, count);
-  matches.forEach((match, index) => owner.fill(index + 1, match!.first, match!.last + 1));
-  if (fuzzy) {
-    const nameTypos = findNameTypos(fuzzy, text, words, ids, anchorWords, anchorCount).filter(
-      (typo) =>
-        typo.pattern.ids.every(
-          (id, k) =>
-            id !== ids[typo.first + k] || vocabulary.confirm(id, text, words, typo.first + k),
-        ),
+  for (let m = 0; m < matches.length; m++)
+    owner.fill(m + 1, matches[m]!.first, matches[m]!.last + 1);
+  if (fuzzy && words.markedCount > 0) {
+    const nameTypos = findNameTypos(
+      fuzzy,
+      vocabulary,
+      text,
+      words,
+      ids,
+      words.marked,
+      words.markedCount,
     );
-    mergeNameTypos(matches, nameTypos);
-    const typos: WordMatch[] = [];
-    findWordTypos(fuzzy, text, words, owner, typoCandidates, typoCount, typos);
-    for (const typo of typos) owner[typo.first] = matches.push(typo);
+    if (nameTypos.length > 0) {
+      mergeNameTypos(
+        matches,
+        nameTypos.filter((typo) =>
+          typo.pattern.ids.every(
+            (id, k) =>
+              id !== vocabulary.idAt(text, words, typo.first + k) ||
+              vocabulary.confirm(id, text, words, typo.first + k),
+          ),
+        ),
+      );
+    }
   }
+  if (fuzzy && words.typoCount > 0) {
+    if (wordTypos.length > 0) wordTypos.length = 0;
+    findWordTypos(fuzzy, text, words, owner, words.typos, words.typoCount, wordTypos);
+    for (const typo of wordTypos) owner[typo.first] = matches.push(typo);
+  }
+  if (matches.length === 0) return;
 
   // In a headline in Title Case every word is capitalised, so capitals say nothing about names.
-  const checkNames = matches.length > 0 && !isTitleCase(words);
+  const checkNames = !isTitleCase(words);
   for (const match of matches) {
     if (!match) continue;
     const start = words.start[match.first]!;
@@ -172,4 +155,5 @@ export function scanSegment(
       beforeNamePart: single && precedesNamePart(text, words, match.last, owner),
     });
   }
+  for (const match of matches) if (match) owner.fill(0, match.first, match.last + 1);
 }

@@ -1,56 +1,134 @@
 /**
- * Every word that occurs in an alias, with a numeric id. The scanner looks each page word up by
- * the hash it computes anyway and the word's length (`table`), so the common case costs one probe
- * of a typed array and allocates nothing. A quarter of any page is words such as "the" or "of" that some alias
- * contains, so the character-by-character check is left to the few words that end up in a match
- * (`confirm`): a 32-bit hash and a length almost never collide, and a collision costs a match
- * check, never a wrong mention.
+ * Every word that occurs in an alias, with a numeric id. The scanner looks page words up by a
+ * hash and the word's length (`table`), so a lookup costs one probe of a typed array and
+ * allocates nothing. The character-by-character check is left to the few words that end up in a
+ * match (`confirm`): a 32-bit hash and a length almost never collide, and a collision costs a
+ * match check, never a wrong mention.
+ *
+ * A fifth of any page is words such as "the" or "of" that matter only inside an alias. The
+ * scanner does not look those up (its table's sieve leaves them out, so it hashes only the few
+ * words that may count): `idAt` does, for the few places a match reaches.
  */
-import { hashForm, WORD_IRREGULAR, type WordBuffer, type WordTable } from '../normalize.ts';
+import {
+  HASH_PRIME,
+  HASH_SEED,
+  lookUpWord,
+  NO_TYPOS,
+  sieveIndex,
+  WORD_IRREGULAR,
+  type WordBuffer,
+  type WordTable,
+} from '../normalize.ts';
+
+/** The table of a vocabulary not sealed yet: no word is found in it. */
+const UNSEALED: WordTable = {
+  slots: new Int32Array(1),
+  hashes: new Int32Array(0),
+  lengths: new Int32Array(0),
+  marks: new Uint8Array(0),
+  sieve: new Int32Array(1024),
+  typoLength: new Int32Array([NO_TYPOS, NO_TYPOS]),
+  typoKeys: new Uint32Array(0),
+};
 
 export class Vocabulary {
-  readonly forms: string[] = [];
-  private readonly ids = new Map<string, number>();
+  readonly forms: string[];
+  /** Form → id while the vocabulary is being built. */
+  private ids: Map<string, number> | undefined;
   /** What the scanner looks page words up in; built by `seal()`. */
-  table: WordTable = {
-    slots: new Int32Array(1),
-    hashes: new Int32Array(0),
-    lengths: new Int32Array(0),
-  };
+  table: WordTable = UNSEALED;
+  /** Forms this long or longer are always looked up by the scanner (see `seal`). */
+  private sievedFrom = NO_TYPOS;
+
+  /** A vocabulary of `forms` (distinct, in id order), or an empty one to `add` to. */
+  constructor(forms?: string[]) {
+    this.forms = forms ?? [];
+    this.ids = forms ? undefined : new Map();
+  }
 
   /** The id of `form`, added if new. Call `seal()` once every form is in (and add no more). */
   add(form: string): number {
-    let id = this.ids.get(form);
+    const ids = (this.ids ??= new Map(this.forms.map((known, id) => [known, id])));
+    let id = ids.get(form);
     if (id === undefined) {
       id = this.forms.length;
       this.forms.push(form);
-      this.ids.set(form, id);
+      ids.set(form, id);
     }
     return id;
   }
 
-  get size(): number {
-    return this.forms.length;
+  /**
+   * Builds the table the scanner looks page words up in (open addressing, load factor ≤ 1/4),
+   * telling it which words to list for the matcher: those that start an alias (`firstWord` ≥ 0)
+   * or anchor a typo search in a name (`anchorHead` ≥ 0), and the words in no alias from these lengths
+   * on (lower case, capitalised) with a key in `typoKeys`, as possible typos. The scanner looks up
+   * only the words that may be one of these, or as long as a typo: the others are left to `idAt`.
+   */
+  seal(
+    firstWord: Int32Array,
+    anchorHead: Int32Array | undefined,
+    typoLength: readonly [number, number],
+    typoKeys: Uint32Array,
+  ): void {
+    const { forms } = this;
+    let capacity = 16;
+    while (capacity < forms.length * 4) capacity *= 2;
+    const slots = new Int32Array(capacity);
+    const hashes = new Int32Array(forms.length);
+    const lengths = new Int32Array(forms.length);
+    const marks = new Uint8Array(forms.length);
+    const sieve = new Int32Array(1024);
+    const shortest = Math.min(typoLength[0], typoLength[1], NO_TYPOS);
+    const mask = capacity - 1;
+    // Plain loops over typed arrays: this runs at start-up, before the optimiser has woken up.
+    for (let id = 0; id < forms.length; id++) {
+      const form = forms[id]!;
+      const length = form.length;
+      let hash = HASH_SEED; // (as `hashForm` computes it)
+      for (let k = 0; k < length; k++) hash = Math.imul(hash ^ form.charCodeAt(k), HASH_PRIME);
+      hashes[id] = hash;
+      lengths[id] = length;
+      let slot = hash & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+      const marked = firstWord[id]! >= 0 || (anchorHead !== undefined && anchorHead[id]! >= 0);
+      if (marked) marks[id] = 1;
+      // (A form of other characters than ASCII letters and digits only lets a few words more
+      // through the sieve, to no effect.)
+      if (marked || length >= shortest) {
+        sieve[sieveIndex(form.charCodeAt(0), form.charCodeAt(length - 1))]! |= 1 << length;
+      }
+    }
+    this.table = {
+      slots,
+      hashes,
+      lengths,
+      marks,
+      sieve,
+      typoLength: new Int32Array([
+        Math.min(typoLength[0], NO_TYPOS),
+        Math.min(typoLength[1], NO_TYPOS),
+      ]),
+      typoKeys,
+    };
+    this.sievedFrom = shortest;
+    this.ids = undefined; // only building needs it
   }
 
-  /** Builds the open-addressing table page words are looked up in (load factor ≤ 1/4). */
-  seal(): void {
-    let capacity = 16;
-    while (capacity < this.forms.length * 4) capacity *= 2;
-    const slots = new Int32Array(capacity);
-    const hashes = new Int32Array(this.forms.length);
-    const lengths = new Int32Array(this.forms.length);
-    for (let id = 0; id < this.forms.length; id++) {
-      const form = this.forms[id]!;
-      const hash = hashForm(form);
-      hashes[id] = hash;
-      lengths[id] = form.length;
-      let slot = hash & (capacity - 1);
-      while (slots[slot] !== 0) slot = (slot + 1) & (capacity - 1);
-      slots[slot] = id + 1;
-    }
-    this.table = { slots, hashes, lengths };
-    this.ids.clear(); // only building needs it
+  /**
+   * The vocabulary id of word `w` of `words` (scanned from `text`), or -1: `words.known[w]`, or
+   * for a short word the scanner did not look up, the id looked up now (and kept in `known`).
+   */
+  idAt(text: string, words: WordBuffer, w: number): number {
+    const id = words.known[w]!;
+    if (id >= 0 || (words.flags[w]! & WORD_IRREGULAR) !== 0) return id;
+    const start = words.start[w]!;
+    const end = words.end[w]!;
+    if (end - start >= this.sievedFrom) return -1;
+    let h = HASH_SEED;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ (text.charCodeAt(k) | 32), HASH_PRIME);
+    return (words.known[w] = lookUpWord(this.table, h, end - start));
   }
 
   /** Whether word `i` of `words` (scanned from `text`) really is vocabulary word `id`. */

@@ -2,10 +2,18 @@
  * Typos of lone distinctive words ("Beigun", "Sohea", "Bermudes"): each page word not otherwise
  * matched is compared only with the alias words filed under its length and ends.
  */
-import { WORD_CAPITALIZED, WORD_IRREGULAR, wordForm, type WordBuffer } from '../normalize.ts';
+import {
+  endsLength,
+  hasKey,
+  keyOf,
+  WORD_CAPITALIZED,
+  WORD_IRREGULAR,
+  wordForm,
+  type WordBuffer,
+} from '../normalize.ts';
 import type { WordMatch } from './automaton.ts';
 import { editDistance } from './edit-distance.ts';
-import { BLOOM_MASK, endsLength, isInflection, keyOf, type FuzzyIndex } from './fuzzy-index.ts';
+import { isInflection, loneTargetRefs, type FuzzyIndex } from './fuzzy-index.ts';
 import { isPlausibleTypo } from './typo-model.ts';
 
 /** Character `k` of a page word's form: its own form if irregular, else its lower-cased text. */
@@ -53,8 +61,8 @@ export function findWordTypos(
       p === 3 ? pageChar(text, start, form, length - 1) : 0,
       1,
     );
-    const headHit = (bits[(head & BLOOM_MASK) >>> 5]! & (1 << (head & 31))) !== 0;
-    const tailHit = (bits[(tail & BLOOM_MASK) >>> 5]! & (1 << (tail & 31))) !== 0;
+    const headHit = hasKey(bits, head);
+    const tailHit = hasKey(bits, tail);
     if (!headHit && !tailHit) continue;
     const match = bestLoneTarget(index, text, words, w, headHit ? head : -1, tailHit ? tail : -1);
     if (match) out.push(match);
@@ -85,8 +93,10 @@ function bestLoneTarget(
       const edits = editDistance(pageForm, target.form, target.budget);
       if (edits === 0 || edits > target.budget || (best && best.edits <= edits)) continue;
       if (edits === 1 && !isPlausibleTypo(pageForm, target.form)) continue;
-      const refs = target.refs.filter((ref) => capitalized || !ref.properNoun);
-      if (refs.length > 0) best = { first: w, last: w, pattern: target.pattern, refs, edits };
+      const refs = loneTargetRefs(index, target).filter((ref) => capitalized || !ref.properNoun);
+      if (refs.length > 0) {
+        best = { first: w, last: w, pattern: index.table.pattern(target.p), refs, edits };
+      }
     }
   }
   return best;

@@ -5,6 +5,9 @@
  * more than one kind runs at a fraction of its speed, while a loop over a byte array does not.
  * Plain ASCII words — nearly all of them — are read here; any other word goes to `readWord`.
  * Offsets stay in UTF-16 code units, as the rest of FactLens counts them.
+ *
+ * Each word is looked up in the caller's table as it is read, and the few the caller cares about
+ * are listed (see `WordBuffer.marked`), so that the matcher never loops over every word again.
  */
 import {
   classOf,
@@ -17,9 +20,11 @@ import {
   CLS_WORD,
 } from './char-classes.ts';
 import { readWord, word } from './read-word.ts';
+import { mayBeTypo } from './typo-keys.ts';
 import {
   HASH_PRIME,
   HASH_SEED,
+  NO_TYPOS,
   WORD_ABBREVIATION,
   WORD_ALL_CAPS,
   WORD_BREAK_BEFORE,
@@ -28,6 +33,7 @@ import {
   WORD_PLAIN_BEFORE,
   WORD_POSSESSIVE,
   lookUpWord,
+  sieveIndex,
   type WordBuffer,
   type WordTable,
 } from './words.ts';
@@ -50,15 +56,22 @@ function codePointAt(bytes: Uint8Array, i: number): number {
   return 0x10000;
 }
 
-/** 1 for the bytes of ASCII letters and digits. */
-const ALPHANUMERIC = new Uint8Array(256);
+/** Per byte: 0, or what an ASCII letter or digit is (one bit each, so a word ORs them up). */
+const DIGIT = 1;
+const LOWER = 2;
+const UPPER = 4;
+const CASE = new Uint8Array(256);
+/** Per ASCII byte: its kind (`classOf` without the case bits). */
+const ASCII_KIND = new Uint8Array(128);
 for (let byte = 0; byte < 128; byte++) {
-  if ((byte >= 48 && byte <= 57) || ((byte | 32) >= 97 && (byte | 32) <= 122))
-    ALPHANUMERIC[byte] = 1;
+  if (byte >= 48 && byte <= 57) CASE[byte] = DIGIT;
+  else if (byte >= 97 && byte <= 122) CASE[byte] = LOWER;
+  else if (byte >= 65 && byte <= 90) CASE[byte] = UPPER;
+  ASCII_KIND[byte] = classOf(byte) & 15;
 }
 
 function isAsciiAlphanumeric(byte: number): boolean {
-  return ALPHANUMERIC[byte] === 1;
+  return CASE[byte] !== 0;
 }
 
 /** The byte after advancing `units` UTF-16 code units from byte `i`. */
@@ -72,10 +85,10 @@ function advance(bytes: Uint8Array, i: number, units: number): number {
 }
 
 /**
- * How a plain ASCII word ends at byte `i` (a byte that is not a letter or digit): -1 when the word
- * goes on in a way only `readWord` handles (an accent, an inner apostrophe, "U.S."); 0 for a
- * plain ending; 1 for an apostrophe after it ("the States'"); otherwise the bytes of a possessive
- * "'s" or "’s" to skip.
+ * How a plain ASCII word ends at byte `i` (a byte that is not a letter or digit, and not a space):
+ * -1 when the word goes on in a way only `readWord` handles (an accent, an inner apostrophe,
+ * "U.S."); 0 for a plain ending; 1 for an apostrophe after it ("the States'"); otherwise the
+ * bytes of a possessive "'s" or "’s" to skip.
  */
 function plainEnding(bytes: Uint8Array, i: number, n: number, length: number): number {
   const code = codePointAt(bytes, i);
@@ -91,15 +104,43 @@ function plainEnding(bytes: Uint8Array, i: number, n: number, length: number): n
   return kind === CLS_SPACE || kind === CLS_BREAK || kind === 0 ? 0 : -1;
 }
 
+/**
+ * The case flags of the ASCII word in bytes `start`…`end` (exclusive) that has the letter kinds
+ * `kinds` (DIGIT | LOWER | UPPER): capitalised if its first letter is upper case ("3D" is);
+ * all caps; or capitals then a plural "s" ("ICBMs").
+ */
+function caseFlags(bytes: Uint8Array, start: number, end: number, kinds: number): number {
+  if ((kinds & UPPER) === 0) return 0;
+  let first = start;
+  while (CASE[bytes[first]!] === DIGIT) first++;
+  let flags = CASE[bytes[first]!] === UPPER ? WORD_CAPITALIZED : 0;
+  if ((kinds & LOWER) === 0) return flags | WORD_ALL_CAPS;
+  if (bytes[end - 1] !== 115) return flags;
+  // Upper case but for the final "s", with at least two capitals.
+  let upper = 0;
+  for (let k = start; k < end - 1; k++) {
+    const kind = CASE[bytes[k]!]!;
+    if (kind === LOWER) return flags;
+    if (kind === UPPER) upper++;
+  }
+  if (upper >= 2) flags |= WORD_CAPS_PLURAL;
+  return flags;
+}
+
 const NO_WORDS: WordTable = {
   slots: new Int32Array(1),
   hashes: new Int32Array(0),
   lengths: new Int32Array(0),
+  marks: new Uint8Array(0),
+  sieve: new Int32Array(1024),
+  typoLength: new Int32Array([NO_TYPOS, NO_TYPOS]),
+  typoKeys: new Uint32Array(0),
 };
 
 /**
- * Splits `text` into normalised words, filling `out` (which is cleared first); each word is also
- * looked up in `table`, if given (`out.known`).
+ * Splits `text` into normalised words, filling `out` (which is cleared first). With a `table`,
+ * each word its sieve lets through is looked up in it (`out.known`, -1 for the others), and the
+ * words it asks for are listed (`out.marked`, `out.typos`).
  */
 export function scanWords(text: string, out: WordBuffer, table: WordTable = NO_WORDS): void {
   out.count = 0;
@@ -108,11 +149,12 @@ export function scanWords(text: string, out: WordBuffer, table: WordTable = NO_W
   const bytes = out.bytes;
   const n = encoder.encodeInto(text, bytes).written;
   bytes[n] = 0; // a sentinel: the word loop needs no bounds check
-  const { start: starts, end: ends, hash: hashes, flags: flagsOf, known } = out;
+  const { start: starts, end: ends, flags: flagsOf, known, marked, typos } = out;
+  const { marks, typoLength, typoKeys, sieve } = table;
   let count = 0;
+  let markedCount = 0;
+  let typoCount = 0;
   let gapFlags = WORD_BREAK_BEFORE;
-  let previousFlags = 0;
-  let previousLength = 0;
   let i = 0; // in bytes
   let shift = 0; // bytes minus UTF-16 units before byte i
   while (i < n) {
@@ -122,35 +164,44 @@ export function scanWords(text: string, out: WordBuffer, table: WordTable = NO_W
       continue;
     }
     const start = i;
-    if (isAsciiAlphanumeric(b)) {
-      let h = HASH_SEED;
-      let upper = 0;
-      let lower = 0;
-      let firstUpper = false;
+    let kinds = CASE[b]!;
+    if (kinds !== 0) {
+      let kind = kinds;
       do {
-        if (b >= 97) lower++;
-        else if (b >= 65) {
-          if (upper + lower === 0) firstUpper = true; // "3D" is capitalised: its first letter is
-          upper++;
-        }
-        h = Math.imul(h ^ (b | 32), HASH_PRIME); // `| 32`: lower case for letters, digits as they are
+        kinds |= kind;
         b = bytes[++i]!;
-      } while (ALPHANUMERIC[b] === 1);
-      const ending = i >= n || b === 32 ? 0 : plainEnding(bytes, i, n, i - start);
+        kind = CASE[b]!;
+      } while (kind !== 0);
+      const length = i - start;
+      // Only an apostrophe, a dot or a non-ASCII character can make a word more than plain.
+      const ending =
+        b === 32 || i >= n || (b < 0x80 && b !== 0x27 && b !== 0x2e && b !== 0x60)
+          ? 0
+          : plainEnding(bytes, i, n, length);
       if (ending >= 0) {
-        let flags = gapFlags;
-        if (firstUpper) flags |= WORD_CAPITALIZED;
-        if (upper > 0 && lower === 0) flags |= WORD_ALL_CAPS;
-        else if (upper >= 2 && lower === 1 && bytes[i - 1] === 115) flags |= WORD_CAPS_PLURAL;
+        let flags = caseFlags(bytes, start, i, kinds);
         if (ending > 1 || (ending === 1 && bytes[i - 1] === 115)) flags |= WORD_POSSESSIVE;
         starts[count] = start - shift;
         ends[count] = i - shift;
-        hashes[count] = h;
-        flagsOf[count] = flags;
-        known[count] = lookUpWord(table, h, i - start);
+        flagsOf[count] = flags | gapFlags;
+        // Most words cannot be in the table, as their ends and length tell: only the others are
+        // hashed and looked up.
+        let id = -1;
+        if ((sieve[sieveIndex(bytes[start]!, bytes[i - 1]!)]! & (1 << length)) !== 0) {
+          let h = HASH_SEED;
+          for (let k = start; k < i; k++) h = Math.imul(h ^ (bytes[k]! | 32), HASH_PRIME);
+          id = lookUpWord(table, h, length);
+        }
+        known[count] = id;
+        if (id >= 0) {
+          if (marks[id] !== 0) marked[markedCount++] = count;
+        } else if (
+          length >= typoLength[flags & WORD_CAPITALIZED]! &&
+          mayBeTypo(typoKeys, bytes, start, length)
+        ) {
+          typos[typoCount++] = count;
+        }
         count++;
-        previousFlags = flags & ~gapFlags;
-        previousLength = i - start;
         gapFlags = WORD_PLAIN_BEFORE;
         if (ending > 1) {
           i += ending;
@@ -159,25 +210,38 @@ export function scanWords(text: string, out: WordBuffer, table: WordTable = NO_W
         continue;
       }
       i = start;
+      b = bytes[i]!;
     }
-    const code = codePointAt(bytes, i);
-    const length = sequenceLength(b);
-    const kind = code === 0x10000 ? 0 : classOf(code) & 15;
+    let code: number;
+    let length: number;
+    let kind: number;
+    if (b < 0x80) {
+      code = b;
+      length = 1;
+      kind = ASCII_KIND[b]!;
+    } else {
+      code = codePointAt(bytes, i);
+      length = sequenceLength(b);
+      kind = code === 0x10000 ? 0 : classOf(code) & 15;
+    }
     if (kind === CLS_WORD || kind === CLS_FOREIGN) {
       const start16 = i - shift;
       readWord(text, start16);
       if (word.form === '') {
         gapFlags &= ~WORD_PLAIN_BEFORE; // only marks or ignorables: not a word
       } else {
+        const flags = word.flags;
+        const formLength = word.form?.length ?? word.end - start16;
         starts[count] = start16;
         ends[count] = word.end;
-        hashes[count] = word.hash;
-        flagsOf[count] = word.flags | gapFlags;
+        flagsOf[count] = flags | gapFlags;
         if (word.form !== undefined) out.forms[count] = word.form;
-        known[count] = lookUpWord(table, word.hash, word.form?.length ?? word.end - start16);
+        const id = lookUpWord(table, word.hash, formLength);
+        known[count] = id;
+        if (id >= 0) {
+          if (marks[id] !== 0) marked[markedCount++] = count;
+        } else if (formLength >= typoLength[flags & WORD_CAPITALIZED]!) typos[typoCount++] = count;
         count++;
-        previousFlags = word.flags;
-        previousLength = word.end - start16;
         gapFlags = WORD_PLAIN_BEFORE;
       }
       i = advance(bytes, i, word.next - start16);
@@ -187,9 +251,10 @@ export function scanWords(text: string, out: WordBuffer, table: WordTable = NO_W
     if (kind === CLS_BREAK) gapFlags = (gapFlags | WORD_BREAK_BEFORE) & ~WORD_PLAIN_BEFORE;
     else if (kind === CLS_DOT) {
       // A full stop ends a sentence, unless it ends an abbreviation ("U.S.", "Mr.", "Dr.").
+      const previous = count > 0 ? flagsOf[count - 1]! : 0;
       const abbreviation =
-        (previousFlags & WORD_ABBREVIATION) !== 0 ||
-        ((previousFlags & WORD_CAPITALIZED) !== 0 && previousLength <= 3);
+        (previous & WORD_ABBREVIATION) !== 0 ||
+        ((previous & WORD_CAPITALIZED) !== 0 && ends[count - 1]! - starts[count - 1]! <= 3);
       const ellipsis = i + 1 < n && bytes[i + 1] === 46;
       gapFlags &= ~WORD_PLAIN_BEFORE;
       if (!abbreviation || ellipsis) gapFlags |= WORD_BREAK_BEFORE;
@@ -198,4 +263,6 @@ export function scanWords(text: string, out: WordBuffer, table: WordTable = NO_W
     shift += length - (length === 4 ? 2 : 1);
   }
   out.count = count;
+  out.markedCount = markedCount;
+  out.typoCount = typoCount;
 }

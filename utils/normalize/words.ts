@@ -20,6 +20,9 @@ export const WORD_ABBREVIATION = 64;
 /** The word's form is not simply the lower case of its original characters. */
 export const WORD_IRREGULAR = 128;
 
+/** A `WordTable.typoLength` no word reaches. */
+export const NO_TYPOS = 0x3fffffff;
+
 export const HASH_SEED = 0x811c9dc5 | 0;
 export const HASH_PRIME = 0x01000193;
 
@@ -30,8 +33,6 @@ export class WordBuffer {
   count = 0;
   start = new Int32Array(SMALL);
   end = new Int32Array(SMALL);
-  /** FNV-1a of the word's normalised form (see `hashForm`). */
-  hash = new Int32Array(SMALL);
   flags = new Uint8Array(SMALL);
   /** Index of the word's form in the scan's word table (see `WordTable`), or -1. */
   known = new Int32Array(SMALL);
@@ -39,6 +40,16 @@ export class WordBuffer {
   forms: string[] = [];
   /** The scanner's copy of the text, as UTF-8. */
   bytes = new Uint8Array(SMALL * 4);
+  /**
+   * Words the matcher looks at, listed as the scan goes so that it need not look at every word
+   * again: the first `markedCount` of `marked` are the words whose form the table marks
+   * (`WordTable.marks`), in order; the first `typoCount` of `typos` the words in no form of the
+   * table that are at least as long as it asks and may be typos (`WordTable.typoLength`).
+   */
+  marked = new Int32Array(SMALL);
+  markedCount = 0;
+  typos = new Int32Array(SMALL);
+  typoCount = 0;
 
   /** Makes room for `capacity` words and `byteCapacity` bytes of text (keeping none). */
   reserve(capacity: number, byteCapacity: number): void {
@@ -46,24 +57,25 @@ export class WordBuffer {
     if (this.start.length >= capacity) return;
     let size = this.start.length;
     while (size < capacity) size *= 2;
-    this.start = new Int32Array(size);
-    this.end = new Int32Array(size);
-    this.hash = new Int32Array(size);
-    this.flags = new Uint8Array(size);
-    this.known = new Int32Array(size);
+    this.allocate(size);
   }
 
   /** Returns to a small footprint after scanning a very long text. */
   shrink(): void {
     if (this.bytes.length > SMALL * 4) this.bytes = new Uint8Array(SMALL * 4);
     if (this.start.length <= SMALL) return;
-    this.start = new Int32Array(SMALL);
-    this.end = new Int32Array(SMALL);
-    this.hash = new Int32Array(SMALL);
-    this.flags = new Uint8Array(SMALL);
-    this.known = new Int32Array(SMALL);
+    this.allocate(SMALL);
     this.forms = [];
     this.count = 0;
+  }
+
+  private allocate(size: number): void {
+    this.start = new Int32Array(size);
+    this.end = new Int32Array(size);
+    this.flags = new Uint8Array(size);
+    this.known = new Int32Array(size);
+    this.marked = new Int32Array(size);
+    this.typos = new Int32Array(size);
   }
 }
 
@@ -82,6 +94,30 @@ export interface WordTable {
   slots: Int32Array;
   hashes: Int32Array;
   lengths: Int32Array;
+  /**
+   * Which plain ASCII words may be in the table, by their first and last characters and length:
+   * bit `length % 32` of `sieve[sieveIndex(first, last)]` is set for every such form the scan
+   * should look up. Other words are not looked up.
+   */
+  sieve: Int32Array;
+  /** Per form: 1 if the scan should list its occurrences (`WordBuffer.marked`), else 0. */
+  marks: Uint8Array;
+  /**
+   * The shortest word in no form that the scan lists in `WordBuffer.typos`: `typoLength[0]` for
+   * lower-case words, `typoLength[1]` for capitalised ones (lengths of the normalised form), or
+   * NO_TYPOS.
+   */
+  typoLength: Int32Array;
+  /**
+   * Of those, only plain ASCII words with a key in this filter are listed (see typo-keys.ts);
+   * other words are listed on their length alone.
+   */
+  typoKeys: Uint32Array;
+}
+
+/** Where in `WordTable.sieve` a word with these first and last characters is found. */
+export function sieveIndex(first: number, last: number): number {
+  return ((first & 31) << 5) | (last & 31);
 }
 
 /** The index of the form with this hash and length, or -1. */
