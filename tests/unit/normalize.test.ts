@@ -3,7 +3,15 @@
  * word still knows where it sits in the original text.
  */
 import { describe, expect, it } from 'vitest';
-import { normalize, normalizedWords } from '../../utils/normalize.ts';
+import { Vocabulary } from '../../utils/matcher/vocabulary.ts';
+import {
+  KEY_MASK,
+  normalize,
+  normalizedWords,
+  scanWords,
+  WordBuffer,
+  wordForm,
+} from '../../utils/normalize.ts';
 
 describe('normalize', () => {
   it('folds case and diacritics, including McCune–Reischauer romanisation', () => {
@@ -96,5 +104,64 @@ describe('normalizedWords', () => {
 
   it('finds no words in punctuation and space alone', () => {
     expect(normalizedWords(' — “…” ')).toEqual([]);
+  });
+});
+
+describe('scanWords with a word table (the matcher’s vocabulary)', () => {
+  const vocabulary = new Vocabulary(['kim', 'jong', 'un', 'of', 'bermudez', 'icbms', '김정은']);
+  const starts = Int32Array.from([0, -1, -1, -1, 1, 2, 3]); // "kim", "bermudez", … start aliases
+  vocabulary.seal(starts, undefined, [9, 5], new Uint32Array((KEY_MASK + 1) / 32).fill(~0));
+  const texts = [
+    'Kim Jong-un’s envoy, Bermu\u0301dez, and the U.S. of A. — two ICBMs; 김정은 위원장.',
+    'KIM JONG UN. kim jong un! Kimchi, Kim’s, Kims’ of-the of.the Jongun 3D U.S.A. Bermudezzz',
+  ];
+
+  it('finds the same words, with the same flags, as without one', () => {
+    for (const text of texts) {
+      const plain = new WordBuffer();
+      const looked = new WordBuffer();
+      scanWords(text, plain);
+      scanWords(text, looked, vocabulary.table);
+      const words = (buffer: WordBuffer) =>
+        Array.from({ length: buffer.count }, (_, i) => [
+          buffer.start[i],
+          buffer.end[i],
+          buffer.flags[i],
+          wordForm(text, buffer, i),
+        ]);
+      expect(words(looked)).toEqual(words(plain));
+    }
+  });
+
+  it('knows the words of the table, and lists those the matcher looks at', () => {
+    const text = texts[1]!;
+    const words = new WordBuffer();
+    scanWords(text, words, vocabulary.table);
+    const ids = Array.from({ length: words.count }, (_, i) => vocabulary.idAt(text, words, i));
+    const forms = ids.map((id) => (id < 0 ? null : vocabulary.forms[id]));
+    expect(forms).toEqual([
+      'kim',
+      'jong',
+      'un',
+      'kim',
+      'jong',
+      'un',
+      null,
+      'kim',
+      null,
+      'of',
+      null,
+      'of',
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    const listed = Array.from(words.marked.subarray(0, words.markedCount));
+    expect(listed.map((i) => wordForm(text, words, i))).toEqual(['kim', 'kim', 'kim']);
+    // Possible typos: words in no alias from nine letters (five when capitalised) on.
+    const typos = Array.from(words.typos.subarray(0, words.typoCount));
+    expect(typos.map((i) => wordForm(text, words, i))).toEqual(['kimchi', 'jongun', 'bermudezzz']);
   });
 });
