@@ -4,7 +4,7 @@ import type { Settings } from '@/utils/settings/model';
 import type { CompiledIndex, Entry, SourceMeta } from '@/utils/types';
 import { CardHost } from './card-host';
 import type { HighlightLayer } from './highlights';
-import { mentionAtPoint } from './hit-test';
+import { HitTester, type PointerSample } from './hit-test';
 import type { MentionIndex } from './mention-index';
 import type { PlacedMention } from './page-text';
 import { pageLooksDark } from './page-theme';
@@ -22,6 +22,8 @@ interface Shown {
 export interface CardActions {
   ignoreEntry(id: string): Promise<() => Promise<void>>;
   turnOffSite(): Promise<() => Promise<void>>;
+  /** The host that "Turn off on this site" turns off: the tab's page's (site-host.ts). */
+  readonly site: string;
 }
 
 /** Pointer speed above which the reader is still travelling, not resting (px per ms). */
@@ -36,10 +38,22 @@ export class CardController {
   private readonly hover: HoverIntent<PlacedMention>;
   private readonly entries: Map<string, Entry>;
   private readonly sources: Map<string, SourceMeta>;
+  private readonly hits = new HitTester(document);
   private index: MentionIndex | null = null;
   private shown: Shown | null = null;
   private theme: Settings['theme'] = 'auto';
-  private last = { x: 0, y: 0, t: 0, speed: 0 };
+  /** The latest pointer move: where, over which element, when, how fast. */
+  private last: PointerSample & { speed: number } = {
+    target: null,
+    x: 0,
+    y: 0,
+    pageX: 0,
+    pageY: 0,
+    t: 0,
+    speed: 0,
+  };
+  /** The card about to open comes from the pointer resting (not the keyboard or the popup). */
+  private openingFromPointer = false;
   private frame = 0;
   private pointerInCard = false;
   /** The next card opens with focus inside (keyboard and popup paths). */
@@ -54,6 +68,7 @@ export class CardController {
     this.entries = new Map(data.entries.map((e) => [e.id, e]));
     this.sources = new Map(data.sources.map((s) => [s.id, s]));
     this.host = new CardHost(ctx, () => this.hover.dismiss());
+    this.hits.watch(ctx, (target) => this.host.owns(target));
     this.hover = createHoverIntent<PlacedMention>(
       { openDelayMs: 300, closeDelayMs: 300, fastSpeed: FAST_POINTER },
       { set: (fn, ms) => ctx.setTimeout(fn, ms), clear: (h) => clearTimeout(h as number) },
@@ -74,6 +89,7 @@ export class CardController {
    */
   setIndex(index: MentionIndex | null): void {
     this.index = index;
+    this.hits.setIndex(index);
     const shown = this.shown;
     if (!shown || shown.notice) return;
     const again = shown.anchor ? index?.find(shown.anchor) : undefined;
@@ -103,19 +119,19 @@ export class CardController {
       this.pointerInCard = false;
       this.hover.leaveCard();
     }
-    const { clientX: x, clientY: y, timeStamp: t } = e;
+    const { clientX: x, clientY: y, pageX, pageY, timeStamp: t, target } = e;
     const dt = Math.max(1, t - this.last.t);
     const speed = Math.hypot(x - this.last.x, y - this.last.y) / dt;
-    this.last = { x, y, t, speed };
+    this.last = { target, x, y, pageX, pageY, t, speed };
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.highlights.ensureRegistered();
       const started = now();
-      const { x, y, speed } = this.last;
-      const hit = this.index ? mentionAtPoint(document, this.index, x, y) : null;
+      const hit = this.hits.mentionAt(this.last);
       measure('hit-test', started);
-      this.hover.pointer(hit, speed);
+      this.openingFromPointer = true;
+      this.hover.pointer(hit, this.last.speed);
     });
   }
 
@@ -161,6 +177,7 @@ export class CardController {
   private goTo(m: PlacedMention, focus: boolean): void {
     m.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
     this.focusRequested = focus;
+    this.openingFromPointer = false;
     this.hover.openNow(m);
   }
 
@@ -173,6 +190,14 @@ export class CardController {
   private openMention(m: PlacedMention, focus: boolean): void {
     const entry = this.entries.get(m.id);
     if (!entry) return;
+    // The hit-test answers from cached boxes; before a card opens on the pointer's word, the
+    // mention's live boxes confirm it (once per card, not per move). Text that moved without a
+    // signal opens no card: the cache is measured again and the next move finds the right one.
+    if (this.openingFromPointer && !this.hits.isUnder(m, this.last.x, this.last.y)) {
+      this.hits.invalidate();
+      this.hover.dismiss();
+      return;
+    }
     this.shown = { entry, mention: m, anchor: m, notice: null };
     this.highlights.setActive(m.range);
     this.render(focus);
@@ -215,7 +240,7 @@ export class CardController {
         onTurnOffSite: () =>
           void this.act(
             () => this.actions.turnOffSite(),
-            `FactLens is off on ${location.hostname}.`,
+            `FactLens is off on ${this.actions.site}.`,
           ),
         onUndo: () => void shown.notice?.undo(),
         onClose: () => this.hover.dismiss(),

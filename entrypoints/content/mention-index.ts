@@ -9,22 +9,50 @@ function compareInDocument(a: PlacedMention, b: PlacedMention): number {
   return na.compareDocumentPosition(nb) & FOLLOWING ? -1 : 1;
 }
 
-/** The mentions of a page in reading order, looked up by text node (hit-testing) and by entry. */
+/** The mentions whose text sits directly in one element (hit-testing). */
+export interface ElementMentions {
+  readonly element: Element;
+  readonly mentions: readonly PlacedMention[];
+}
+
+/**
+ * The mentions of a page in reading order, looked up by the element their text sits in
+ * (hit-testing: a pointer event's target is that element) and by entry.
+ */
 export class MentionIndex {
   readonly all: readonly PlacedMention[];
-  private readonly byNode = new Map<Node, PlacedMention[]>();
+  private readonly byElement = new Map<
+    EventTarget,
+    { element: Element; mentions: PlacedMention[] }
+  >();
   private readonly byEntry = new Map<string, PlacedMention[]>();
 
   constructor(placed: PlacedMention[]) {
     this.all = placed.sort(compareInDocument);
     for (const m of this.all) {
-      for (const node of m.nodes) push(this.byNode, node, m);
+      // A mention split over inline tags ("Steve <a>Biegun</a>") is listed under each element.
+      for (const node of m.nodes) {
+        const element = node.parentElement;
+        if (!element) continue;
+        const entry = this.byElement.get(element);
+        if (!entry) this.byElement.set(element, { element, mentions: [m] });
+        else if (entry.mentions.at(-1) !== m) entry.mentions.push(m);
+      }
       push(this.byEntry, m.id, m);
     }
   }
 
-  inNode(node: Node): readonly PlacedMention[] | undefined {
-    return this.byNode.get(node);
+  /**
+   * The mentions with text directly in `target` (a pointer event's target: the element whose
+   * own text is under the pointer), in reading order; undefined when it holds none.
+   */
+  inElement(target: EventTarget | null): ElementMentions | undefined {
+    return target ? this.byElement.get(target) : undefined;
+  }
+
+  /** Every element holding mention text, with its mentions. */
+  elements(): Iterable<ElementMentions> {
+    return this.byElement.values();
   }
 
   ofEntry(id: string): readonly PlacedMention[] {
