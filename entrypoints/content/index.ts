@@ -74,6 +74,7 @@ export default defineContentScript({
               ignoredEntries: s.ignoredEntries.filter((e) => e !== id),
             })));
         },
+        site: host,
         async turnOffSite() {
           const before = await store.get();
           await store.set(setSite(before, host, 'host', false));

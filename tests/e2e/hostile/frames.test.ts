@@ -328,7 +328,14 @@ describeInBrowsers('frames', (ctx) => {
         [],
       );
 
-      // The notice in the srcdoc frame's card offers Undo; it brings every frame back.
+      // The notice in the srcdoc frame's card names the page's host and offers Undo, which
+      // brings every frame back.
+      const notice = await tab.evaluate(() => {
+        const frame = document.querySelector<HTMLIFrameElement>('iframe[name="srcdoc"]')!;
+        const root = frame.contentDocument!.querySelector('factlens-card')?.shadowRoot;
+        return root?.querySelector('[role="dialog"]')?.textContent ?? '';
+      }, undefined);
+      expect(notice).toContain(`FactLens is off on ${new URL(ctx.server.url('/')).hostname}.`);
       const undo = await cardButtonInFrame(tab, 'srcdoc', 'Undo');
       expect(undo, 'the notice’s Undo button').not.toBeNull();
       await tab.mouseMove(undo!.x, undo!.y, 4);
