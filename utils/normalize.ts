@@ -12,7 +12,7 @@
 import { scanWords } from './normalize/scan-words.ts';
 import { WORD_IRREGULAR, WordBuffer } from './normalize/words.ts';
 
-export { scanWords } from './normalize/scan-words.ts';
+export { NO_WORDS, scanWords } from './normalize/scan-words.ts';
 export { addKey, endsLength, hasKey, KEY_MASK, keyOf } from './normalize/typo-keys.ts';
 export {
   hashForm,

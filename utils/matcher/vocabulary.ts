@@ -14,29 +14,19 @@ import {
   HASH_SEED,
   lookUpWord,
   NO_TYPOS,
+  NO_WORDS,
   sieveIndex,
   WORD_IRREGULAR,
   type WordBuffer,
   type WordTable,
 } from '../normalize.ts';
 
-/** The table of a vocabulary not sealed yet: no word is found in it. */
-const UNSEALED: WordTable = {
-  slots: new Int32Array(1),
-  hashes: new Int32Array(0),
-  lengths: new Int32Array(0),
-  marks: new Uint8Array(0),
-  sieve: new Int32Array(1024),
-  typoLength: new Int32Array([NO_TYPOS, NO_TYPOS]),
-  typoKeys: new Uint32Array(0),
-};
-
 export class Vocabulary {
   readonly forms: string[];
   /** Form → id while the vocabulary is being built. */
   private ids: Map<string, number> | undefined;
   /** What the scanner looks page words up in; built by `seal()`. */
-  table: WordTable = UNSEALED;
+  table: WordTable = NO_WORDS;
   /** Forms this long or longer are always looked up by the scanner (see `seal`). */
   private sievedFrom = NO_TYPOS;
 

@@ -127,7 +127,8 @@ function caseFlags(bytes: Uint8Array, start: number, end: number, kinds: number)
   return flags;
 }
 
-const NO_WORDS: WordTable = {
+/** A table in which no word is found (the scanner's default; a vocabulary before it is sealed). */
+export const NO_WORDS: WordTable = {
   slots: new Int32Array(1),
   hashes: new Int32Array(0),
   lengths: new Int32Array(0),
