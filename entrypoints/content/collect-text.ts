@@ -4,64 +4,95 @@ import type { TextSegment } from '../../utils/types.ts';
  * Page text as the matcher sees it: text nodes joined per block element, so that a name split
  * across inline tags ("<b>Steve</b> Biegun") or a `<br>` still reads as one run of text.
  * DOM-only (no extension APIs), so the scan CLI runs the same code over a parsed saved page.
+ *
+ * The walk is the DOM half of a scan, and in a content script every node it touches costs a JS
+ * wrapper of the script's own world. So it touches as few as it can, in two passes:
+ * 1. an element-only TreeWalker (no filter callback, which would call into JS for every node)
+ *    finds the elements that break a run of text — blocks, line breaks, skipped elements — and
+ *    marks their ancestors "mixed";
+ * 2. a walk over the children of mixed elements only: every other element holds nothing but text
+ *    and inline elements, so its whole text is one `textContent` read, and its text nodes are
+ *    never touched. Most of a page's text nodes (those inside paragraphs, headings, list items,
+ *    links) are read this way, a block at a time.
+ * Where a mention falls inside such an element, its text nodes are found when the mention is
+ * placed (`textNodesOf`), a handful of elements per page rather than every one.
  */
 
-/** One text node and where its first character sits in the segments' coordinate space. */
-export interface TextRun {
-  node: Text;
-  start: number;
-}
-
+/**
+ * The collected text. Its pieces are what the text was read from: a text node, or an element
+ * whose whole `textContent` was read at once.
+ */
 export interface CollectedText {
   segments: TextSegment[];
-  /** In document order; `start` strictly increasing. */
-  runs: TextRun[];
-  /** First offset after this collection: the next collection starts here. */
+  /** Text nodes and elements the segments were read from, in document order. */
+  pieces: Node[];
+  /** Where each piece's first character sits in the segments' offsets; strictly increasing. */
+  starts: number[];
+  /** Each piece's length when it was read. */
+  lengths: number[];
+  /**
+   * First offset after the segments collected so far: where the next collection starts once
+   * this one is done.
+   */
   end: number;
+  /** Characters in the segments collected so far. */
+  chars: number;
 }
 
 // Elements that do not start a new run of text. Anything else (div, p, li, td, custom
 // elements…) is treated as a block, which at worst splits a name rather than joins two.
 const INLINE = new Set(
-  'A ABBR ACRONYM B BDI BDO BIG CITE DATA DEL DFN EM FONT I INS KBD LABEL MARK Q RUBY RB RP RT S SAMP SMALL SPAN STRIKE STRONG SUB SUP TIME TT U VAR WBR'.split(
+  'a abbr acronym b bdi bdo big cite data del dfn em font i ins kbd label mark q ruby rb rp rt s samp small span strike strong sub sup time tt u var wbr'.split(
     ' ',
   ),
 );
 
 /** Never scanned: code, editable or hidden-from-assistive-tech text, and FactLens' own host. */
 const SKIPPED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'CODE',
-  'PRE',
-  'KBD',
-  'SAMP',
-  'SVG',
-  'MATH',
-  'IFRAME',
-  'OBJECT',
-  'CANVAS',
-  'FACTLENS-CARD',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'canvas',
+  'factlens-card',
 ]);
+
+/**
+ * Elements that hold no text when parsed (an `<img>` among the words of a sentence): as long as
+ * they have no children they change nothing, so they do not make their parent mixed.
+ */
+const EMPTY_TAGS = new Set(['img', 'area', 'embed', 'source', 'track', 'col', 'wbr', 'hr']);
 
 const SHOW_ELEMENT = 0x1;
 const SHOW_TEXT = 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
+/** Nodes visited between two calls of the walk's `stop` check (it reads the clock). */
+const CHECK_EVERY = 64;
 
-export function isSkippedElement(el: Element): boolean {
-  if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) return true;
+/** Whether an element's own attributes keep it (and its subtree) out of the scan. */
+function hasSkippingAttribute(el: Element): boolean {
+  // Most elements have no attribute at all: one call answers for them.
+  if (!el.hasAttributes()) return false;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable.toLowerCase() !== 'false';
+}
+
+export function isSkippedElement(el: Element): boolean {
+  return SKIPPED_TAGS.has(el.localName) || hasSkippingAttribute(el);
 }
 
 /** Whether `node` or an ancestor (up to the document) is skipped: for rescans of a subtree. */
@@ -76,83 +107,174 @@ export function isInSkippedSubtree(node: Node): boolean {
   return false;
 }
 
-function blockOf(node: Node): Node | null {
-  let el = node.parentElement;
-  while (el && INLINE.has(el.tagName.toUpperCase())) el = el.parentElement;
+/** The nearest ancestor-or-self of `node` that is not inline: the block its text belongs to. */
+function blockOf(node: Node | null): Node | null {
+  let el = node;
+  while (el && el.nodeType === ELEMENT_NODE && INLINE.has((el as Element).localName)) {
+    el = el.parentNode;
+  }
   return el;
 }
 
-/** blockOf, remembering the last parent: neighbouring text nodes mostly share one. */
-function createBlockLookup(): (node: Node) => Node | null {
-  let parent: Node | null = null;
-  let block: Node | null = null;
-  return (node) => {
-    if (node.parentNode !== parent) {
-      parent = node.parentNode;
-      block = blockOf(node);
-    }
-    return block;
-  };
+/** The node after `walker.currentNode`'s subtree, in document order; null past the root's. */
+function skipSubtree(walker: TreeWalker): Node | null {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    if (!walker.parentNode()) return null;
+  }
 }
 
 /** Walks the text under a root in steps, so a huge page never holds the main thread long. */
 export interface TextCollector {
-  /** Walks until done or until `timeUp()` says to stop; true when the walk is complete. */
-  step(timeUp: () => boolean): boolean;
+  /**
+   * Walks until done or until `stop()` (asked every few dozen nodes) says to; true when the walk
+   * is complete. Segments are added to `result` as their blocks end, in document order.
+   */
+  step(stop: () => boolean): boolean;
+  readonly done: boolean;
   readonly result: CollectedText;
+}
+
+/** A mixed element whose children the second pass is visiting. */
+interface Frame {
+  /** The next child to visit. */
+  next: Node | null;
+  /** The block the element's own text belongs to. */
+  block: Node | null;
 }
 
 /**
  * Collects the text under `root`. Offsets start at `startOffset`; segments are separated by a gap
- * of one, so no mention can span two blocks.
+ * of one, so no mention can span two blocks. The root itself is never skipped (callers check it).
  */
 export function createTextCollector(root: Node, startOffset = 0): TextCollector {
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
-  const result: CollectedText = { segments: [], runs: [], end: startOffset };
-  const walker = doc?.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode: (n: Node) =>
-      n.nodeType === ELEMENT_NODE && isSkippedElement(n as Element) ? FILTER_REJECT : FILTER_ACCEPT,
-  });
-  let offset = startOffset;
+  const result: CollectedText = {
+    segments: [],
+    pieces: [],
+    starts: [],
+    lengths: [],
+    end: startOffset,
+    chars: 0,
+  };
+  const { segments, pieces, starts, lengths } = result;
+  /** Elements with a block, line break or skipped element somewhere inside (and the root). */
+  const mixed = new Set<Node>([root]);
+  // The first pass: from the root's first element to the end of its subtree.
+  const walker = doc?.createTreeWalker(root, SHOW_ELEMENT) ?? null;
+  let marking: Node | null = walker ? walker.nextNode() : null;
+  // The second pass, once the first is done: a stack of mixed elements.
+  const frames: Frame[] = [{ next: root.firstChild, block: blockOf(root) }];
   let text = '';
-  let segmentStart = offset;
+  let segmentStart = startOffset;
+  /** The block the text being gathered belongs to. */
   let block: Node | null | undefined;
-  const blockLookup = createBlockLookup();
-  let done = !walker;
+  let done = false;
 
   const flush = () => {
-    if (text.trim()) result.segments.push({ text, offset: segmentStart });
-    offset = segmentStart + text.length + 1;
+    if (text.trim()) {
+      segments.push({ text, offset: segmentStart });
+      result.chars += text.length;
+    }
+    segmentStart += text.length + 1;
+    result.end = segmentStart;
     text = '';
-    segmentStart = offset;
+  };
+
+  const append = (piece: Node, data: string, of: Node | null) => {
+    if (of !== block) {
+      if (text) flush();
+      block = of;
+    }
+    pieces.push(piece);
+    starts.push(segmentStart + text.length);
+    lengths.push(data.length);
+    text += data;
+  };
+
+  /** The first pass, until done (true) or told to stop. */
+  const mark = (stop: () => boolean): boolean => {
+    if (!walker) return true;
+    let n = marking;
+    let visited = 0;
+    while (n) {
+      if (++visited === CHECK_EVERY) {
+        visited = 0;
+        if (stop()) {
+          marking = n;
+          return false;
+        }
+      }
+      const el = n as Element;
+      const name = el.localName;
+      const skipped = SKIPPED_TAGS.has(name) || hasSkippingAttribute(el);
+      if (!skipped && (INLINE.has(name) || (EMPTY_TAGS.has(name) && !el.hasChildNodes()))) {
+        n = walker.nextNode();
+        continue;
+      }
+      // A block, a line break or a skipped element: every ancestor up to the root is mixed.
+      for (let p = el.parentNode; p && !mixed.has(p); p = p.parentNode) mixed.add(p);
+      n = skipped ? skipSubtree(walker) : walker.nextNode();
+    }
+    marking = null;
+    return true;
+  };
+
+  /** The second pass, until done (true) or told to stop. */
+  const gather = (stop: () => boolean): boolean => {
+    let visited = 0;
+    let frame = frames[frames.length - 1];
+    while (frame) {
+      const n = frame.next;
+      if (!n) {
+        frames.pop();
+        frame = frames[frames.length - 1];
+        continue;
+      }
+      if (++visited === CHECK_EVERY) {
+        visited = 0;
+        if (stop()) return false;
+      }
+      frame.next = n.nextSibling;
+      if (n.nodeType === TEXT_NODE) {
+        const data = (n as Text).data;
+        if (data) append(n, data, frame.block);
+        continue;
+      }
+      if (n.nodeType !== ELEMENT_NODE) continue;
+      const el = n as Element;
+      const name = el.localName;
+      // Checked again: the page may have changed since the first pass.
+      if (SKIPPED_TAGS.has(name) || hasSkippingAttribute(el)) continue;
+      if (name === 'br') {
+        // A line break inside a block reads as a space, not as the end of the run.
+        if (text) text += '\n';
+        continue;
+      }
+      const of = INLINE.has(name) ? frame.block : el;
+      if (mixed.has(el)) {
+        frame = { next: el.firstChild, block: of };
+        frames.push(frame);
+        continue;
+      }
+      // Only text and inline elements inside: all of it at once.
+      const data = el.textContent;
+      if (data) append(el, data, of);
+    }
+    return true;
   };
 
   return {
     result,
-    step(timeUp) {
-      if (done || !walker) return true;
-      let n: Node | null;
-      let visited = 0;
-      while ((n = walker.nextNode())) {
-        if (n.nodeType === TEXT_NODE) {
-          const data = (n as Text).data;
-          if (!data) continue;
-          const b = blockLookup(n);
-          if (b !== block) {
-            if (text) flush();
-            block = b;
-          }
-          result.runs.push({ node: n as Text, start: segmentStart + text.length });
-          text += data;
-        } else if ((n as Element).tagName.toUpperCase() === 'BR' && text) {
-          // A line break inside a block reads as a space, not as the end of the run.
-          text += '\n';
-        }
-        // Checking the clock costs more than visiting a node: look every 256 nodes.
-        if ((++visited & 255) === 0 && timeUp()) return false;
-      }
+    get done() {
+      return done;
+    },
+    step(stop) {
+      if (done) return true;
+      if (marking && !mark(stop)) return false;
+      if (!gather(stop)) return false;
       if (text) flush();
-      result.end = offset;
       done = true;
       return true;
     },
@@ -166,18 +288,52 @@ export function collectSegments(root: Node, startOffset = 0): CollectedText {
   return collector.result;
 }
 
-/** The run holding offset `at` (binary search), or undefined in a gap between runs. */
-export function runAt(runs: readonly TextRun[], at: number): TextRun | undefined {
+/** The index of the piece holding offset `at` (binary search), or -1 in a gap between pieces. */
+export function pieceIndexAt(text: CollectedText, at: number): number {
+  const { starts, lengths } = text;
   let lo = 0;
-  let hi = runs.length - 1;
+  let hi = starts.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const run = runs[mid]!;
-    if (at < run.start) hi = mid - 1;
-    // `length`, not `data.length`: in Firefox each read of `data` copies the whole string out of
-    // the page's compartment, which made a page with one 5 MB text node hang for minutes.
-    else if (at >= run.start + run.node.length) lo = mid + 1;
-    else return run;
+    const start = starts[mid]!;
+    if (at < start) hi = mid - 1;
+    else if (at >= start + lengths[mid]!) lo = mid + 1;
+    else return mid;
   }
-  return undefined;
+  return -1;
+}
+
+/** A piece's text nodes and where each starts, in the segments' offsets. */
+export interface PieceNodes {
+  nodes: Text[];
+  starts: number[];
+}
+
+/**
+ * The text nodes piece `index` was read from, or null when its text no longer has the length it
+ * had (the page changed it; a rescan of its block follows).
+ */
+export function textNodesOf(text: CollectedText, index: number): PieceNodes | null {
+  const piece = text.pieces[index]!;
+  const start = text.starts[index]!;
+  const length = text.lengths[index]!;
+  // `length`, not `data.length`: in Firefox each read of `data` copies the whole string out of
+  // the page's compartment, which made a page with one 5 MB text node hang for minutes.
+  if (piece.nodeType === TEXT_NODE) {
+    return (piece as Text).length === length ? { nodes: [piece as Text], starts: [start] } : null;
+  }
+  const doc = piece.ownerDocument;
+  if (!doc) return null;
+  const walker = doc.createTreeWalker(piece, SHOW_TEXT);
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let at = start;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const size = (n as Text).length;
+    if (!size) continue;
+    nodes.push(n as Text);
+    starts.push(at);
+    at += size;
+  }
+  return at - start === length ? { nodes, starts } : null;
 }

@@ -6,7 +6,7 @@ import type { CompiledIndex } from '@/utils/types';
 import { CardController, type CardActions } from './card-controller';
 import { HighlightLayer } from './highlights';
 import { MentionIndex } from './mention-index';
-import { PageText } from './page-text';
+import { PageText, type PlacedMention } from './page-text';
 import { PageWatcher } from './page-watcher';
 import { applyHighlightStyle } from './highlight-style';
 import { measure, now } from './perf';
@@ -15,20 +15,39 @@ import { measure, now } from './perf';
 const REGISTRY_CHECK_MS = 400;
 
 /**
- * Lets the page run between slices: a private MessageChannel, which (unlike setTimeout) is not
- * throttled to once a second in background tabs. Not `scheduler.yield`: its continuations jump
- * ahead of the page's own tasks, so the page's timers and messages waited for the whole scan
- * (a round trip to a 200,000-node page took ~950 ms instead of ~100; tests/e2e/hostile/huge).
+ * Lets the page run between slices: a message to ourselves on a private MessageChannel, which
+ * (unlike setTimeout) is not throttled to once a second in background tabs. Not `scheduler.yield`:
+ * its continuations jump ahead of the page's own tasks, so the page's timers and messages waited
+ * for the whole scan (a round trip to a 200,000-node page took ~950 ms instead of ~100;
+ * tests/e2e/hostile/huge). One channel serves every yield: making and closing a channel per
+ * yield cost more than the yield itself (~0.3 ms each, most of it in `close`).
  */
-const yieldToPage = (): Promise<void> =>
-  new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+class PageTurns {
+  private channel: MessageChannel | null = null;
+  private readonly waiting: Array<() => void> = [];
+
+  readonly yield = (): Promise<void> =>
+    new Promise((resolve) => {
+      this.waiting.push(resolve);
+      this.port().postMessage(null);
+    });
+
+  private port(): MessagePort {
+    if (!this.channel) {
+      this.channel = new MessageChannel();
+      this.channel.port1.onmessage = () => this.waiting.shift()?.();
+    }
+    return this.channel.port2;
+  }
+
+  /** Closes the channel; anything still waiting resumes (and finds its scan cancelled). */
+  close(): void {
+    this.channel?.port1.close();
+    this.channel?.port2.close();
+    this.channel = null;
+    for (const resume of this.waiting.splice(0)) resume();
+  }
+}
 
 /**
  * The overlay of one frame: scans the page, keeps highlights in step with its changes, and runs
@@ -38,12 +57,17 @@ export class Overlay {
   private readonly highlights = new HighlightLayer();
   private readonly cards: CardController;
   private readonly watcher: PageWatcher;
+  private readonly turns = new PageTurns();
   private text: PageText | null = null;
   private index: MentionIndex | null = null;
   private settings: Settings | null = null;
   private running = false;
   private generation = 0;
   private listening = false;
+  /** Each entry's category, for the settings that hide whole categories. */
+  private categoryOf: Map<string, string> | null = null;
+  /** Refreshes started so far: a refresh in two halves yields to a newer one. */
+  private refreshes = 0;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -97,23 +121,23 @@ export class Overlay {
     const generation = ++this.generation;
     this.listen();
     this.running = true;
+    // A scan still running for the previous page stops at its next slice.
+    this.text?.cancel();
     const text = new PageText(this.matcher());
-    await yieldToPage();
+    // Building the matcher (first start only) was this task's work: the scan starts in the next.
+    await this.turns.yield();
+    if (generation !== this.generation) return text.cancel();
     this.text = text;
     this.watcher.stop();
     this.watcher.start(root);
-    let sliced = false;
-    await text.scan(root, yieldToPage, () => {
-      // The first slice covers the top of the page: show it before the rest is done.
-      if (!sliced && generation === this.generation) this.refresh();
-      sliced = true;
+    await text.scan(root, this.turns.yield, () => {
+      // The first slices cover the top of the page: show what they found before the rest.
+      if (generation === this.generation) this.refresh();
     });
-    // The page gets the thread back between the last slice and the (short) refresh.
-    await yieldToPage();
-    if (generation === this.generation && this.running) {
-      this.refresh();
-      measure('scan', began);
-    }
+    // The page gets the thread back between the last slice and the refresh.
+    await this.turns.yield();
+    const current = () => generation === this.generation && this.running;
+    if (current() && (await this.refreshInTwo(current)) !== null) measure('scan', began);
   }
 
   stop(): void {
@@ -122,37 +146,75 @@ export class Overlay {
     this.watcher.stop();
     this.cards.setIndex(null);
     this.highlights.hide();
+    this.text?.cancel();
+    this.turns.close();
     this.text = null;
     this.index = null;
     this.report([], false);
   }
 
-  private async rescan(roots: Element[]): Promise<void> {
+  /** Rescans changed subtrees; resolves with the milliseconds of work it took. */
+  private async rescan(roots: Element[]): Promise<number> {
     const text = this.text;
-    if (!text || !this.running) return;
-    text.forget(roots);
-    for (const root of roots) await text.scan(root, yieldToPage);
-    await yieldToPage();
-    if (text === this.text) this.refresh();
+    if (!text || !this.running) return 0;
+    // Waits for a scan still running (the first one, on a page that changes while it loads).
+    const work = await text.rescan(roots, this.turns.yield);
+    await this.turns.yield();
+    if (text !== this.text) return work;
+    return work + ((await this.refreshInTwo(() => text === this.text)) ?? 0);
   }
 
-  private refresh(): void {
-    if (!this.text || !this.settings) return;
-    const started = now();
+  /** The mentions to show under the current settings, placed in the page. */
+  private placeMentions(): PlacedMention[] | null {
+    if (!this.text || !this.settings) return null;
     const { ignoredEntries, disabledCategories } = this.settings;
     const hidden = new Set(ignoredEntries);
     const categories = new Set<string>(disabledCategories);
-    const entries = new Map(this.data.entries.map((e) => [e.id, e]));
+    const entries = (this.categoryOf ??= new Map(this.data.entries.map((e) => [e.id, e.category])));
     const mentions = this.text
       .resolve()
-      .mentions.filter(
-        (m) => !hidden.has(m.id) && !categories.has(entries.get(m.id)?.category ?? ''),
-      );
-    this.index = new MentionIndex(this.text.place(mentions));
+      .mentions.filter((m) => !hidden.has(m.id) && !categories.has(entries.get(m.id) ?? ''));
+    return this.text.place(mentions);
+  }
+
+  /** Shows placed mentions: the highlights, the card's index, the popup's and badge's counts. */
+  private showMentions(placed: PlacedMention[]): void {
+    this.index = new MentionIndex(placed);
     this.highlights.show(this.index.all.map((m) => m.range));
     this.cards.setIndex(this.index);
     this.report(this.index.counts(), true);
+  }
+
+  /** Places and shows the mentions found so far, in one task (settings, early results). */
+  private refresh(): void {
+    this.refreshes++;
+    const started = now();
+    const placed = this.placeMentions();
+    if (placed) this.showMentions(placed);
     measure('task', started, { refresh: 1 });
+  }
+
+  /**
+   * The same in two tasks with the page's turn between them, for the end of a scan: with every
+   * mention of a long page to place, each half is a few milliseconds where the whole would be
+   * twice that. Skips the second half when the result no longer matters (`current`: resolves
+   * with null) or a newer refresh has already shown it. Resolves with the milliseconds of work.
+   */
+  private async refreshInTwo(current: () => boolean): Promise<number | null> {
+    const round = ++this.refreshes;
+    let started = performance.now();
+    const placed = this.placeMentions();
+    measure('task', started, { refresh: 1 });
+    const work = performance.now() - started;
+    if (!placed) return null;
+    await this.turns.yield();
+    if (!current()) return null;
+    // A newer refresh has shown everything found, this page's mentions included.
+    if (round !== this.refreshes) return work;
+    started = performance.now();
+    this.showMentions(placed);
+    measure('task', started, { refresh: 1 });
+    return work + (performance.now() - started);
   }
 
   /** Once per frame's life: the handlers do nothing while the overlay is stopped. */

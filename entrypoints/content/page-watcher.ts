@@ -33,7 +33,8 @@ export class PageWatcher {
   private spent = 0;
   private windowStart = 0;
 
-  constructor(private readonly rescan: (roots: Element[]) => Promise<void>) {
+  /** `rescan` resolves with the milliseconds of work it did (time spent waiting left out). */
+  constructor(private readonly rescan: (roots: Element[]) => Promise<number>) {
     this.observer = new MutationObserver((records) => this.collect(records));
   }
 
@@ -76,9 +77,7 @@ export class PageWatcher {
     const roots = rootsToRescan(this.pending);
     this.pending.clear();
     if (!roots.length) return;
-    const started = performance.now();
-    await this.rescan(roots);
-    this.spent += performance.now() - started;
+    this.spent += await this.rescan(roots);
   }
 }
 

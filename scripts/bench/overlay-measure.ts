@@ -15,8 +15,12 @@ export interface ScanRecord {
   crossOriginIsolated: boolean;
   /** factlens:scan: from the start of the scan to highlights registered for the whole page. */
   scan: Span;
-  /** Every factlens:task (walk, match and refresh slices), in order. */
-  tasks: Array<Span & { kind: string }>;
+  /**
+   * Every factlens:task (walk, match and refresh slices), in order. `kind` names what it did
+   * ("walk", "match", "walk+match", "refresh"); a slice that did more than one thing carries the
+   * milliseconds of each in `detail`.
+   */
+  tasks: Array<Span & { kind: string; detail: Record<string, number> }>;
   /** Every factlens:register; the last covers the whole page. */
   registers: Array<Span & { count: number }>;
   indexBuild: Span | null;
@@ -90,6 +94,7 @@ export async function readScan(page: Page): Promise<ScanRecord> {
       start: m.start,
       duration: m.duration,
       kind: Object.keys(m.detail).join('+') || 'task',
+      detail: m.detail,
     })),
     registers: of('register').map((m) => ({
       start: m.start,

@@ -74,3 +74,94 @@ describe('scanning a page in slices', () => {
     expect(page.resolve().mentions.filter((m) => m.id === 'stephen-biegun')).toHaveLength(500);
   });
 });
+
+describe('early results', () => {
+  const matcher = createMatcher(INDEX.entries);
+
+  it('shows what a long scan has found so far once, and nothing early for a short one', async () => {
+    pageWith(Array.from({ length: 400 }, (_, i) => (i % 10 ? FILL : SENT).repeat(3)));
+    let clock = 0;
+    const long = new PageText(matcher, () => (clock += 2));
+    let early = 0;
+    let found = 0;
+    await long.scan(
+      document.body,
+      () => Promise.resolve(),
+      () => {
+        early++;
+        found = long.resolve().mentions.length;
+      },
+    );
+    expect(early).toBe(1);
+    expect(found).toBeGreaterThan(0);
+    expect(found).toBeLessThan(long.resolve().mentions.length);
+
+    pageWith([SENT]);
+    const short = new PageText(matcher, () => (clock += 0.5));
+    let shortEarly = 0;
+    await short.scan(
+      document.body,
+      () => Promise.resolve(),
+      () => shortEarly++,
+    );
+    expect(shortEarly).toBe(0);
+  });
+});
+
+describe('rescans while a scan runs', () => {
+  const matcher = createMatcher(INDEX.entries);
+
+  it('waits for the running scan, then finds each mention once', async () => {
+    // A clock that moves 1 ms per call: every slice ends after a few steps.
+    let clock = 0;
+    pageWith(Array.from({ length: 200 }, (_, i) => (i % 10 ? FILL : SENT).repeat(3)));
+    const page = new PageText(matcher, () => clock++);
+    let turns = 0;
+    let rescanned: Promise<number> | undefined;
+    const changed = document.body.children[51]!;
+    const scanned = page.scan(document.body, () => {
+      // The page changes a paragraph while the first scan is under way.
+      if (++turns === 2) {
+        changed.textContent = SENT;
+        rescanned = page.rescan([changed], () => Promise.resolve());
+      }
+      return Promise.resolve();
+    });
+    await scanned;
+    expect(rescanned).toBeDefined();
+    await rescanned;
+    const mentions = page.resolve().mentions.filter((m) => m.id === 'stephen-biegun');
+    // 20 paragraphs with the sentence three times, plus the changed one.
+    expect(mentions).toHaveLength(61);
+    expect(new Set(mentions.map((m) => m.start)).size).toBe(61);
+    expect(page.place(mentions)).toHaveLength(61);
+  });
+
+  it('rescans many changed blocks a slice at a time, not all in one task', async () => {
+    pageWith(Array.from({ length: 300 }, (_, i) => (i % 10 ? FILL : SENT)));
+    let clock = 0;
+    const page = new PageText(matcher, () => (clock += 0.05));
+    await page.scan(document.body, () => Promise.resolve());
+    const roots = [...document.body.children];
+    let turns = 0;
+    const work = await page.rescan(roots, () => {
+      turns++;
+      return Promise.resolve();
+    });
+    expect(turns).toBeGreaterThan(3);
+    expect(work).toBeGreaterThan(0);
+    expect(page.resolve().mentions.filter((m) => m.id === 'stephen-biegun')).toHaveLength(30);
+  });
+
+  it('stops a cancelled scan at its next slice', async () => {
+    let clock = 0;
+    pageWith(Array.from({ length: 400 }, () => FILL.repeat(4)));
+    const page = new PageText(matcher, () => (clock += 2));
+    let turns = 0;
+    await page.scan(document.body, () => {
+      if (++turns === 3) page.cancel();
+      return Promise.resolve();
+    });
+    expect(turns).toBe(3);
+  });
+});
