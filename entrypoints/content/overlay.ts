@@ -78,7 +78,10 @@ export class Overlay {
     private readonly report: (entries: PageEntryCount[], active: boolean) => void,
   ) {
     this.cards = new CardController(ctx, data, this.highlights, actions);
-    this.watcher = new PageWatcher((roots) => this.rescan(roots));
+    this.watcher = new PageWatcher(
+      (roots) => this.rescan(roots),
+      () => this.start(),
+    );
   }
 
   get active(): boolean {
@@ -129,7 +132,7 @@ export class Overlay {
     if (generation !== this.generation) return text.cancel();
     this.text = text;
     this.watcher.stop();
-    this.watcher.start(root);
+    this.watcher.start(document);
     await text.scan(root, this.turns.yield, () => {
       // The first slices cover the top of the page: show what they found before the rest.
       if (generation === this.generation) this.refresh();

@@ -32,20 +32,30 @@ export class PageWatcher {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private spent = 0;
   private windowStart = 0;
+  /** The page replaced its <body> or <html> (document.open and write, a framework's render). */
+  private replaced = false;
 
-  /** `rescan` resolves with the milliseconds of work it did (time spent waiting left out). */
-  constructor(private readonly rescan: (roots: Element[]) => Promise<number>) {
+  /**
+   * `rescan` resolves with the milliseconds of work it did (time spent waiting left out);
+   * `rescanAll` scans the whole document again.
+   */
+  constructor(
+    private readonly rescan: (roots: Element[]) => Promise<number>,
+    private readonly rescanAll: () => Promise<void>,
+  ) {
     this.observer = new MutationObserver((records) => this.collect(records));
   }
 
-  start(root: Node): void {
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+  /** Watches the whole document, so that a new <body> or <html> is seen too. */
+  start(doc: Document): void {
+    this.observer.observe(doc, { childList: true, subtree: true, characterData: true });
   }
 
   stop(): void {
     this.observer.disconnect();
     clearTimeout(this.timer);
     this.pending.clear();
+    this.replaced = false;
   }
 
   private collect(records: MutationRecord[]): void {
@@ -54,9 +64,11 @@ export class PageWatcher {
       if (isOurs(target)) continue;
       // Our own host coming and going is not a change of the page's text.
       if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOurs)) continue;
-      this.pending.add(target);
+      if (r.type === 'childList' && [...r.addedNodes].some(isDocumentRoot)) this.replaced = true;
+      // Only text in the body is read (scripts and styles come and go in <head> all the time).
+      else if (target.ownerDocument?.body?.contains(target)) this.pending.add(target);
     }
-    if (this.pending.size) this.schedule(DEBOUNCE_MS);
+    if (this.pending.size || this.replaced) this.schedule(DEBOUNCE_MS);
   }
 
   private schedule(delay: number): void {
@@ -74,11 +86,23 @@ export class PageWatcher {
       this.schedule(1000 - (now - this.windowStart));
       return;
     }
+    if (this.replaced) {
+      this.pending.clear();
+      this.replaced = false;
+      const started = performance.now();
+      await this.rescanAll();
+      this.spent += performance.now() - started;
+      return;
+    }
     const roots = rootsToRescan(this.pending);
     this.pending.clear();
     if (!roots.length) return;
     this.spent += await this.rescan(roots);
   }
+}
+
+function isDocumentRoot(node: Node): boolean {
+  return node.nodeName === 'BODY' || node.nodeName === 'HTML' || node.nodeName === 'FRAMESET';
 }
 
 function isOurs(node: Node): boolean {

@@ -203,6 +203,24 @@ async function framesMarked(tab: TabDriver): Promise<string[]> {
   return marked.sort();
 }
 
+/** A page that writes its about:blank frame with document.open/write, as ad slots do. */
+const WRITTEN = {
+  first: { says: 'Stephen Biegun met Choe Son-hui.', marks: ['Stephen Biegun', 'Choe Son-hui'] },
+  again: { says: 'Victor Cha wrote about Yongbyon.', marks: ['Victor Cha', 'Yongbyon'] },
+};
+
+/** What FactLens marked in the top page's frame `name` (same origin). */
+function marksInFrame(tab: TabDriver, name: string): Promise<string[]> {
+  return tab.evaluate((name) => {
+    const frame = document.querySelector<HTMLIFrameElement>(`iframe[name="${name}"]`)!;
+    const win = frame.contentWindow as (Window & typeof globalThis) | null;
+    const h = win?.CSS.highlights.get('factlens-mention');
+    return h
+      ? [...h].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)).sort()
+      : [];
+  }, name);
+}
+
 describeInBrowsers('frames', (ctx) => {
   const ledger = createLedger(import.meta.url, () => ctx.browser.name);
   let other: PageServer;
@@ -346,6 +364,59 @@ describeInBrowsers('frames', (ctx) => {
       );
       expect(back ? everyFrame : await framesMarked(tab), 'frames marked after Undo').toEqual(
         everyFrame,
+      );
+      record({ ...watch.figures() });
+      expect(watch.factlensErrors()).toEqual([]);
+      await tab.close();
+    },
+  );
+
+  ledger.fixture(
+    'a frame written with document.open and write, while the page loads and again later, is scanned each time',
+    async (record) => {
+      const write = (says: string) =>
+        `(() => { const d = document.querySelector('iframe[name="written"]').contentDocument;
+          d.open(); d.write('<!doctype html><p id="text">' + ${JSON.stringify(says)} + '</p>'); d.close(); })();`;
+      ctx.server.route(
+        '/hostile/written-frame',
+        html(
+          `<p>${FRAMES.top.says}</p><iframe name="written"></iframe>
+          <script>${write(WRITTEN.first.says)}</script>`,
+        ),
+      );
+      const tab = await ctx.browser.newTab();
+      const watch = await watchTab(tab);
+      await tab.goto(ctx.server.url('/hostile/written-frame'));
+      await waitForMarks(tab, 2);
+      const want = (marks: string[]) => [...marks].sort().join('|');
+      const first = await waitUntil(
+        async () => {
+          const m = await marksInFrame(tab, 'written');
+          return m.join('|') === want(WRITTEN.first.marks) ? m : null;
+        },
+        { timeout: 5000, interval: 100 },
+      );
+      expect(first ?? (await marksInFrame(tab, 'written')), 'marks after the first write').toEqual(
+        [...WRITTEN.first.marks].sort(),
+      );
+
+      // Long after FactLens scanned it, the page writes the frame afresh.
+      await tab.evaluate((says) => {
+        const d =
+          document.querySelector<HTMLIFrameElement>('iframe[name="written"]')!.contentDocument!;
+        d.open();
+        d.write(`<!doctype html><p id="text">${says}</p>`);
+        d.close();
+      }, WRITTEN.again.says);
+      const again = await waitUntil(
+        async () => {
+          const m = await marksInFrame(tab, 'written');
+          return m.join('|') === want(WRITTEN.again.marks) ? m : null;
+        },
+        { timeout: 3000, interval: 100 },
+      );
+      expect(again ?? (await marksInFrame(tab, 'written')), 'marks after the rewrite').toEqual(
+        [...WRITTEN.again.marks].sort(),
       );
       record({ ...watch.figures() });
       expect(watch.factlensErrors()).toEqual([]);
