@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { ExtensionBrowser, PopupDriver, TabDriver } from '../../scripts/lib/drivers.ts';
 import { PAGES_DIR } from '../../scripts/lib/paths.ts';
-import { followLink } from './hostile/probes.ts';
+import { badgeOf, followLink } from './hostile/probes.ts';
 import { describeInBrowsers, launchBrowser } from './support/harness.ts';
 import { readCard, waitForCard, waitForPage, waitUntil } from './support/page-helpers.ts';
 
@@ -57,21 +57,6 @@ function clickInPopup(popup: PopupDriver, selector: string, nth = 0): Promise<vo
     },
     { selector, nth },
   );
-}
-
-/** The toolbar badge of the tab showing `url`, as the reader sees it. */
-function badgeOf(browser: ExtensionBrowser, url: string): Promise<string> {
-  return browser.evaluateInExtension(async (url) => {
-    type Api = {
-      tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
-      action: { getBadgeText(d: { tabId: number }): Promise<string> };
-    };
-    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-    const api = (g.browser ?? g.chrome)!;
-    const tab = (await api.tabs.query({})).find((t) => t.url === url);
-    if (tab?.id === undefined) throw new Error(`no tab shows ${url}`);
-    return api.action.getBadgeText({ tabId: tab.id });
-  }, url);
 }
 
 // Serialised into the page: each must stand alone.
