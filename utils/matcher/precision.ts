@@ -109,8 +109,7 @@ export function applyPrecisionRules(
     pending = decisions.filter((item) => !item.ref);
   }
 
-  const general = new Set(context.entryIds.filter((_, entry) => context.isGeneral[entry]));
-  const kept = specific ? mentions : mentions.filter((mention) => !general.has(mention.id));
+  const kept = specific ? mentions : withoutGeneral(mentions, context);
   kept.sort((a, b) => a.start - b.start || a.end - b.end);
   return { mentions: kept, summary: summarize(kept, onTopic) };
 }
@@ -136,6 +135,11 @@ function decide(
   const best = Math.max(0, ...scored.map(({ support }) => support));
   const leaders = scored.filter(({ support }) => support === best);
   return best > 0 && leaders.length === 1 ? leaders[0]!.ref : undefined;
+}
+
+function withoutGeneral(mentions: Mention[], context: PrecisionContext): Mention[] {
+  const general = new Set(context.entryIds.filter((_, entry) => context.isGeneral[entry]));
+  return mentions.filter((mention) => !general.has(mention.id));
 }
 
 function toMention(
