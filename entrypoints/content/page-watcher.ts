@@ -64,7 +64,13 @@ export class PageWatcher {
       if (isOurs(target)) continue;
       // Our own host coming and going is not a change of the page's text.
       if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOurs)) continue;
-      if (r.type === 'childList' && [...r.addedNodes].some(isDocumentRoot)) this.replaced = true;
+      // Only the document or <html> can gain a new <body> or <html>: other records skip the check.
+      if (
+        r.type === 'childList' &&
+        isDocumentLevel(target) &&
+        [...r.addedNodes].some(isDocumentRoot)
+      )
+        this.replaced = true;
       // Only text in the body is read (scripts and styles come and go in <head> all the time).
       else if (target.ownerDocument?.body?.contains(target)) this.pending.add(target);
     }
@@ -99,6 +105,10 @@ export class PageWatcher {
     if (!roots.length) return;
     this.spent += await this.rescan(roots);
   }
+}
+
+function isDocumentLevel(node: Node): boolean {
+  return node.nodeType === Node.DOCUMENT_NODE || node.nodeName === 'HTML';
 }
 
 function isDocumentRoot(node: Node): boolean {

@@ -60,6 +60,15 @@ interface HydrationState {
 const hydration = (tab: TabDriver) =>
   tab.evaluate(() => (window as unknown as { __hydration: HydrationState }).__hydration, undefined);
 
+/** Waits until React has hydrated the section `part` ('shell', 'analysis'); false on timeout. */
+const hydrated = (tab: TabDriver, part: string) =>
+  waitForPage(
+    tab,
+    (part) =>
+      (window as unknown as { __hydration: HydrationState }).__hydration.hydrated.includes(part),
+    part,
+  );
+
 /** Text nodes of the body, kept in the page to compare after hydration (same nodes, same order). */
 const keepTextNodes = (tab: TabDriver) =>
   tab.evaluate(() => {
@@ -154,30 +163,10 @@ describeInBrowsers('a React 18 page that hydrates', (ctx) => {
       // The app's code arrives: React hydrates the page but the analysis section, whose code
       // comes later; the reader's card stays open on it meanwhile.
       await tab.evaluate(() => (window as unknown as { __hydrate(): void }).__hydrate(), undefined);
-      expect(
-        await waitForPage(
-          tab,
-          () =>
-            (window as unknown as { __hydration: HydrationState }).__hydration.hydrated.includes(
-              'shell',
-            ),
-          undefined,
-        ),
-        'the page hydrated',
-      ).toBe(true);
+      expect(await hydrated(tab, 'shell'), 'the page hydrated').toBe(true);
       expect((await readCard(tab)).entryId, 'the card while the page hydrates').toBe('victor-cha');
       await tab.evaluate(() => (window as unknown as { __arrive(): void }).__arrive(), undefined);
-      expect(
-        await waitForPage(
-          tab,
-          () =>
-            (window as unknown as { __hydration: HydrationState }).__hydration.hydrated.includes(
-              'analysis',
-            ),
-          undefined,
-        ),
-        'the analysis section hydrated',
-      ).toBe(true);
+      expect(await hydrated(tab, 'analysis'), 'the analysis section hydrated').toBe(true);
       await sleep(QUIET_MS);
       const refreshed = await refreshes.stop();
       const tasks = await trace?.stop();
