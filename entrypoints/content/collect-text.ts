@@ -6,14 +6,15 @@ import type { TextSegment } from '../../utils/types.ts';
  * DOM-only (no extension APIs), so the scan CLI runs the same code over a parsed saved page.
  *
  * The walk is the DOM half of a scan, and in a content script every node it touches costs a JS
- * wrapper of the script's own world. So it touches as few as it can, in two passes:
- * 1. an element-only TreeWalker (no filter callback, which would call into JS for every node)
- *    finds the elements that break a run of text — blocks, line breaks, skipped elements — and
- *    marks their ancestors "mixed";
- * 2. a walk over the children of mixed elements only: every other element holds nothing but text
- *    and inline elements, so its whole text is one `textContent` read, and its text nodes are
- *    never touched. Most of a page's text nodes (those inside paragraphs, headings, list items,
- *    links) are read this way, a block at a time.
+ * wrapper of the script's own world: memory, and in Chromium a weak handle that every minor
+ * garbage collection afterwards must process (on a 200,000-node page, one scavenge spent 15 ms on
+ * them). So the walk touches as few nodes as it can. It visits the children of "mixed" elements
+ * only — those with a block, a line break or a skipped element somewhere inside — and asks the
+ * browser, with one `querySelector` that runs without creating any wrapper, whether a child is
+ * mixed too. Every other element holds nothing but text and inline elements, so its whole text is
+ * one `textContent` read, and neither its descendants nor its text nodes are ever touched. Most of
+ * a page's text (paragraphs, headings, list items, links, table rows) is read this way, a block at
+ * a time.
  * Where a mention falls inside such an element, its text nodes are found when the mention is
  * placed (`textNodesOf`), a handful of elements per page rather than every one.
  */
@@ -75,12 +76,25 @@ const SKIPPED_TAGS = new Set([
  */
 const EMPTY_TAGS = new Set(['img', 'area', 'embed', 'source', 'track', 'col', 'wbr', 'hr']);
 
-const SHOW_ELEMENT = 0x1;
+/**
+ * Any element that breaks a run of text: not inline (or inline but skipped by its tag), an empty
+ * element that has children after all, or an element whose attributes skip it. An element with
+ * no match inside is read whole.
+ */
+const BREAKS_TEXT = [
+  `:not(${[...INLINE]
+    .filter((tag) => !SKIPPED_TAGS.has(tag))
+    .concat([...EMPTY_TAGS].map((tag) => `${tag}:empty`))
+    .join(',')})`,
+  '[aria-hidden="true"]',
+  '[contenteditable]:not([contenteditable="false" i])',
+].join(',');
+
 const SHOW_TEXT = 0x4;
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 /** Nodes visited between two calls of the walk's `stop` check (it reads the clock). */
-const CHECK_EVERY = 64;
+const CHECK_EVERY = 32;
 
 /** Whether an element's own attributes keep it (and its subtree) out of the scan. */
 function hasSkippingAttribute(el: Element): boolean {
@@ -116,15 +130,6 @@ function blockOf(node: Node | null): Node | null {
   return el;
 }
 
-/** The node after `walker.currentNode`'s subtree, in document order; null past the root's. */
-function skipSubtree(walker: TreeWalker): Node | null {
-  for (;;) {
-    const sibling = walker.nextSibling();
-    if (sibling) return sibling;
-    if (!walker.parentNode()) return null;
-  }
-}
-
 /** Walks the text under a root in steps, so a huge page never holds the main thread long. */
 export interface TextCollector {
   /**
@@ -136,7 +141,7 @@ export interface TextCollector {
   readonly result: CollectedText;
 }
 
-/** A mixed element whose children the second pass is visiting. */
+/** A mixed element whose children the walk is visiting. */
 interface Frame {
   /** The next child to visit. */
   next: Node | null;
@@ -146,10 +151,10 @@ interface Frame {
 
 /**
  * Collects the text under `root`. Offsets start at `startOffset`; segments are separated by a gap
- * of one, so no mention can span two blocks. The root itself is never skipped (callers check it).
+ * of one, so no mention can span two blocks. The root itself is never skipped (callers check it)
+ * and is always treated as mixed.
  */
 export function createTextCollector(root: Node, startOffset = 0): TextCollector {
-  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
   const result: CollectedText = {
     segments: [],
     pieces: [],
@@ -159,12 +164,6 @@ export function createTextCollector(root: Node, startOffset = 0): TextCollector 
     chars: 0,
   };
   const { segments, pieces, starts, lengths } = result;
-  /** Elements with a block, line break or skipped element somewhere inside (and the root). */
-  const mixed = new Set<Node>([root]);
-  // The first pass: from the root's first element to the end of its subtree.
-  const walker = doc?.createTreeWalker(root, SHOW_ELEMENT) ?? null;
-  let marking: Node | null = walker ? walker.nextNode() : null;
-  // The second pass, once the first is done: a stack of mixed elements.
   const frames: Frame[] = [{ next: root.firstChild, block: blockOf(root) }];
   let text = '';
   let segmentStart = startOffset;
@@ -193,35 +192,7 @@ export function createTextCollector(root: Node, startOffset = 0): TextCollector 
     text += data;
   };
 
-  /** The first pass, until done (true) or told to stop. */
-  const mark = (stop: () => boolean): boolean => {
-    if (!walker) return true;
-    let n = marking;
-    let visited = 0;
-    while (n) {
-      if (++visited === CHECK_EVERY) {
-        visited = 0;
-        if (stop()) {
-          marking = n;
-          return false;
-        }
-      }
-      const el = n as Element;
-      const name = el.localName;
-      const skipped = SKIPPED_TAGS.has(name) || hasSkippingAttribute(el);
-      if (!skipped && (INLINE.has(name) || (EMPTY_TAGS.has(name) && !el.hasChildNodes()))) {
-        n = walker.nextNode();
-        continue;
-      }
-      // A block, a line break or a skipped element: every ancestor up to the root is mixed.
-      for (let p = el.parentNode; p && !mixed.has(p); p = p.parentNode) mixed.add(p);
-      n = skipped ? skipSubtree(walker) : walker.nextNode();
-    }
-    marking = null;
-    return true;
-  };
-
-  /** The second pass, until done (true) or told to stop. */
+  /** Walks until done (true) or told to stop. */
   const gather = (stop: () => boolean): boolean => {
     let visited = 0;
     let frame = frames[frames.length - 1];
@@ -245,7 +216,6 @@ export function createTextCollector(root: Node, startOffset = 0): TextCollector 
       if (n.nodeType !== ELEMENT_NODE) continue;
       const el = n as Element;
       const name = el.localName;
-      // Checked again: the page may have changed since the first pass.
       if (SKIPPED_TAGS.has(name) || hasSkippingAttribute(el)) continue;
       if (name === 'br') {
         // A line break inside a block reads as a space, not as the end of the run.
@@ -253,7 +223,7 @@ export function createTextCollector(root: Node, startOffset = 0): TextCollector 
         continue;
       }
       const of = INLINE.has(name) ? frame.block : el;
-      if (mixed.has(el)) {
+      if (el.childElementCount && el.querySelector(BREAKS_TEXT)) {
         frame = { next: el.firstChild, block: of };
         frames.push(frame);
         continue;
@@ -272,7 +242,6 @@ export function createTextCollector(root: Node, startOffset = 0): TextCollector 
     },
     step(stop) {
       if (done) return true;
-      if (marking && !mark(stop)) return false;
       if (!gather(stop)) return false;
       if (text) flush();
       done = true;

@@ -124,6 +124,10 @@ describe('collecting page text', () => {
       '<ul><li>One <b>two</b></li><li><p>Three</p> four <code>no</code> five</li></ul><table><tr><td>Cell <i>a</i></td><td>b</td></tr></table>',
       '<div><br>leading break</div><p>x</p><div>y<br></div><section aria-hidden="false">shown <u aria-hidden="true">hidden</u></section>',
       '<p></p><p> </p><div><span></span></div><p>end <wbr>word <hr> after rule</p><custom-el>custom <b>text</b></custom-el>',
+      // Deep inline nesting with a break or a skipped element far inside, and attribute cases.
+      '<p>Kim <span contenteditable="FALSE">Jong</span>-un <b><img alt=""><i>deep <samp>s</samp> x</i></b> y</p>' +
+        '<div><span><em><u>deep<br>er</u></em></span> <a><b><i>flat</i></b></a></div>' +
+        '<p><span><span><span aria-hidden="TRUE">kept</span> <kbd>k</kbd></span></span> end</p>',
     ];
     for (const html of pages) {
       load(html);
