@@ -112,6 +112,9 @@ export function formatReport({ records, newest }: Loaded): string[] {
   out.push(
     `  firefox   longest wait of the page's own loop (FactLens and the browser's own work): ${pages('firefox', 'pageWaitMs', 'ms')}`,
   );
+  out.push(
+    `            the same, FactLens off for the site (the browser's own work):            ${pages('firefox', 'pageWaitOffMs', 'ms')}`,
+  );
   for (const b of BROWSERS)
     out.push(`  ${pad(b, 9)} slowest round trip to the page: ${pages(b, 'roundTripMs', 'ms')}`);
   out.push(

@@ -36,6 +36,8 @@ export interface Figures {
    * to attribute tasks by; an upper bound, the browser's own layout and paint included).
    */
   pageWaitMs: Record<string, number>;
+  /** The same wait on the same page with FactLens off for the site: the browser's own share. */
+  pageWaitOffMs: Record<string, number>;
   /** Longest evaluation round trip while scanning (ms), by page. */
   roundTripMs: Record<string, number>;
   /** Requests made by FactLens (Chromium: by initiator; Firefox: to anything but the test's servers). */
