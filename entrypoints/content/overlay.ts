@@ -2,17 +2,21 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Matcher } from '@/utils/matcher';
 import type { PageEntryCount } from '@/utils/messages';
 import type { Settings } from '@/utils/settings/model';
-import type { CompiledIndex } from '@/utils/types';
+import type { CompiledIndex, Mention } from '@/utils/types';
 import { CardController, type CardActions } from './card-controller';
 import { HighlightLayer } from './highlights';
 import { MentionIndex } from './mention-index';
-import { PageText, type PlacedMention } from './page-text';
+import { PageText, type PieceCache, type PlacedMention } from './page-text';
 import { PageWatcher } from './page-watcher';
 import { applyHighlightStyle } from './highlight-style';
 import { measure, now } from './perf';
 
 /** How often to check that the page has not cleared our highlights. */
 const REGISTRY_CHECK_MS = 400;
+/** Mentions placed between two looks at the clock (a placement is a few DOM calls, ~5 µs). */
+const PLACE_BATCH = 128;
+/** An end-of-scan refresh gives the page its turn once a slice has run this long. */
+const REFRESH_SLICE_MS = 5;
 
 /**
  * Lets the page run between slices: a message to ourselves on a private MessageChannel, which
@@ -104,7 +108,8 @@ export class Overlay {
       previous?.ignoredEntries.join() !== settings.ignoredEntries.join() ||
       previous?.disabledCategories.join() !== settings.disabledCategories.join()
     ) {
-      this.refresh();
+      const generation = this.generation;
+      await this.refreshInSlices(() => generation === this.generation && this.running);
     }
   }
 
@@ -140,7 +145,7 @@ export class Overlay {
     // The page gets the thread back between the last slice and the refresh.
     await this.turns.yield();
     const current = () => generation === this.generation && this.running;
-    if (current() && (await this.refreshInTwo(current)) !== null) measure('scan', began);
+    if (current() && (await this.refreshInSlices(current)) !== null) measure('scan', began);
   }
 
   stop(): void {
@@ -164,28 +169,37 @@ export class Overlay {
     const work = await text.rescan(roots, this.turns.yield);
     await this.turns.yield();
     if (text !== this.text) return work;
-    return work + ((await this.refreshInTwo(() => text === this.text)) ?? 0);
+    return work + ((await this.refreshInSlices(() => text === this.text)) ?? 0);
   }
 
-  /** The mentions to show under the current settings, placed in the page. */
-  private placeMentions(): PlacedMention[] | null {
+  /** The mentions to show under the current settings (the page-wide rules applied). */
+  private mentionsToShow(): Mention[] | null {
     if (!this.text || !this.settings) return null;
     const { ignoredEntries, disabledCategories } = this.settings;
     const hidden = new Set(ignoredEntries);
     const categories = new Set<string>(disabledCategories);
     const entries = (this.categoryOf ??= new Map(this.data.entries.map((e) => [e.id, e.category])));
-    const mentions = this.text
+    return this.text
       .resolve()
       .mentions.filter((m) => !hidden.has(m.id) && !categories.has(entries.get(m.id) ?? ''));
-    return this.text.place(mentions);
+  }
+
+  /** The mentions to show under the current settings, placed in the page. */
+  private placeMentions(): PlacedMention[] | null {
+    const mentions = this.mentionsToShow();
+    return mentions && this.text ? this.text.place(mentions) : null;
   }
 
   /** Shows placed mentions: the highlights, the card's index, the popup's and badge's counts. */
   private showMentions(placed: PlacedMention[]): void {
-    this.index = new MentionIndex(placed);
-    this.highlights.show(this.index.all.map((m) => m.range));
-    this.cards.setIndex(this.index);
-    this.report(this.index.counts(), true);
+    this.showIndex(new MentionIndex(placed));
+  }
+
+  private showIndex(index: MentionIndex): void {
+    this.index = index;
+    this.highlights.show(index.all.map((m) => m.range));
+    this.cards.setIndex(index);
+    this.report(index.counts(), true);
   }
 
   /** Places and shows the mentions found so far, in one task (settings, early results). */
@@ -198,26 +212,46 @@ export class Overlay {
   }
 
   /**
-   * The same in two tasks with the page's turn between them, for the end of a scan: with every
-   * mention of a long page to place, each half is a few milliseconds where the whole would be
-   * twice that. Skips the second half when the result no longer matters (`current`: resolves
-   * with null) or a newer refresh has already shown it. Resolves with the milliseconds of work.
+   * The same in slices, for the end of a scan: the rules, as many placements as fit in
+   * REFRESH_SLICE_MS, the page's turn, more placements…, the index and the showing, each in a
+   * task of its own.
+   * A page with a thousand mentions or more (each placement is a few DOM calls) would otherwise
+   * hold the thread for 15–20 ms. Skips the rest when the result no longer matters (`current`:
+   * resolves with null) or a newer refresh has already shown it. Resolves with the milliseconds
+   * of work.
    */
-  private async refreshInTwo(current: () => boolean): Promise<number | null> {
+  private async refreshInSlices(current: () => boolean): Promise<number | null> {
     const round = ++this.refreshes;
+    const text = this.text;
     let started = performance.now();
-    const placed = this.placeMentions();
-    measure('task', started, { refresh: 1 });
-    const work = performance.now() - started;
-    if (!placed) return null;
-    await this.turns.yield();
-    if (!current()) return null;
+    let work = 0;
+    const endSlice = () => {
+      measure('task', started, { refresh: 1 });
+      work += performance.now() - started;
+    };
+    const nextSlice = async (): Promise<boolean> => {
+      endSlice();
+      await this.turns.yield();
+      started = performance.now();
+      return current() && text === this.text;
+    };
+    const mentions = this.mentionsToShow();
+    if (!mentions || !text) return null;
+    const placed: PlacedMention[] = [];
+    const cache: PieceCache = new Map();
+    for (let from = 0; from < mentions.length; from += PLACE_BATCH) {
+      if (performance.now() - started > REFRESH_SLICE_MS && !(await nextSlice())) return null;
+      for (const m of text.place(mentions.slice(from, from + PLACE_BATCH), cache)) placed.push(m);
+    }
+    // Indexing (sorting in document order) and showing are a few milliseconds each on such a page.
+    if (placed.length > PLACE_BATCH && !(await nextSlice())) return null;
+    const index = new MentionIndex(placed);
+    if (!(await nextSlice())) return null;
     // A newer refresh has shown everything found, this page's mentions included.
     if (round !== this.refreshes) return work;
-    started = performance.now();
-    this.showMentions(placed);
-    measure('task', started, { refresh: 1 });
-    return work + (performance.now() - started);
+    this.showIndex(index);
+    endSlice();
+    return work;
   }
 
   /** Once per frame's life: the handlers do nothing while the overlay is stopped. */

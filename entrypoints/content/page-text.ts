@@ -22,6 +22,9 @@ interface Chunk {
   candidates: Candidate[];
 }
 
+/** Text nodes of the pieces mentions were placed in, by piece (null: the piece changed). */
+export type PieceCache = Map<Node, PieceNodes | null>;
+
 /** Gives the thread back to the page between slices of work. */
 export type YieldToPage = () => Promise<void>;
 
@@ -306,11 +309,13 @@ export class PageText {
     return this.matcher.resolve(all);
   }
 
-  /** Turns offsets into DOM ranges; mentions whose text has changed since are left out. */
-  place(mentions: readonly Mention[]): PlacedMention[] {
+  /**
+   * Turns offsets into DOM ranges; mentions whose text has changed since are left out. The text
+   * nodes of the pieces mentions fall in are looked up once per piece (per `found`, which calls
+   * that place the mentions of one refresh in batches share).
+   */
+  place(mentions: readonly Mention[], found: PieceCache = new Map()): PlacedMention[] {
     const placed: PlacedMention[] = [];
-    // The text nodes of the pieces mentions fall in, looked up once per piece.
-    const found = new Map<Node, PieceNodes | null>();
     const nodesOf = (text: CollectedText, index: number) => {
       const piece = text.pieces[index]!;
       let nodes = found.get(piece);
