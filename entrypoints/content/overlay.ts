@@ -70,7 +70,7 @@ export class Overlay {
   private listening = false;
   /** Each entry's category, for the settings that hide whole categories. */
   private categoryOf: Map<string, string> | null = null;
-  /** Refreshes started so far: a refresh in two halves yields to a newer one. */
+  /** Refreshes started so far: a refresh in slices yields to a newer one. */
   private refreshes = 0;
 
   constructor(

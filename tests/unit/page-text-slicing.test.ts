@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INDEX } from '../../data/index.ts';
-import { PageText } from '../../entrypoints/content/page-text.ts';
+import { PageText, type PieceCache } from '../../entrypoints/content/page-text.ts';
 import { createMatcher, type Matcher } from '../../utils/matcher.ts';
 
 // Found by tests/e2e/hostile/huge.test.ts: the matching half of a scan chose its slice by reading
@@ -49,6 +49,34 @@ describe('scanning a page in slices', () => {
       text.split('Stephen Biegun').length - 1,
     );
     expect(page.place(page.resolve().mentions)).toHaveLength(sliced.length);
+  });
+
+  it('places mentions in batches (one refresh over several tasks) exactly as all at once', async () => {
+    // Names split over inline tags, so that pieces hold several text nodes each.
+    const html = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `<p>Envoy <b>Stephen</b> Biegun, ${i}, met <a href="#">Kim Yong-chol</a> in Hanoi. ${FILL}</p>`,
+    ).join('');
+    const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+    document.body.replaceChildren(...parsed.body.childNodes);
+    const page = new PageText(matcher);
+    await page.scan(document.body, noWait);
+    const mentions = page.resolve().mentions;
+    expect(mentions.length).toBeGreaterThan(80);
+    const shape = (placed: ReturnType<PageText['place']>) =>
+      placed.map((m) => {
+        const init = (m.range as unknown as { init: StaticRangeInit }).init;
+        return [m.id, init.startContainer, init.startOffset, init.endContainer, init.endOffset];
+      });
+    const whole = shape(page.place(mentions));
+    const cache: PieceCache = new Map();
+    const batched: ReturnType<PageText['place']> = [];
+    for (let from = 0; from < mentions.length; from += 7) {
+      batched.push(...page.place(mentions.slice(from, from + 7), cache));
+    }
+    expect(shape(batched)).toEqual(whole);
+    expect(whole).toHaveLength(mentions.length);
   });
 
   it('gives the thread back once a slice’s matching work has taken its time', async () => {
