@@ -35,7 +35,7 @@ export type YieldToPage = () => Promise<void>;
  * misjudged batch and a garbage collection (a scavenge lands in a slice every so often: 1–5 ms
  * on a 1 MB page, the longer ones on a busy machine, where its helper threads wait for a core).
  */
-const SLICE_MS = 6;
+const SLICE_MS = 5;
 /** At most this much text per matcher call: about a millisecond of warm matching. */
 const BATCH_CHARS = 16_384;
 /** The least text a batch is cut down to when a slice has little time left. */
