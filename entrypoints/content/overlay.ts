@@ -184,17 +184,7 @@ export class Overlay {
       .mentions.filter((m) => !hidden.has(m.id) && !categories.has(entries.get(m.id) ?? ''));
   }
 
-  /** The mentions to show under the current settings, placed in the page. */
-  private placeMentions(): PlacedMention[] | null {
-    const mentions = this.mentionsToShow();
-    return mentions && this.text ? this.text.place(mentions) : null;
-  }
-
   /** Shows placed mentions: the highlights, the card's index, the popup's and badge's counts. */
-  private showMentions(placed: PlacedMention[]): void {
-    this.showIndex(new MentionIndex(placed));
-  }
-
   private showIndex(index: MentionIndex): void {
     this.index = index;
     this.highlights.show(index.all.map((m) => m.range));
@@ -202,12 +192,12 @@ export class Overlay {
     this.report(index.counts(), true);
   }
 
-  /** Places and shows the mentions found so far, in one task (settings, early results). */
+  /** Places and shows the mentions found so far, in one task (a long scan's early results). */
   private refresh(): void {
     this.refreshes++;
     const started = now();
-    const placed = this.placeMentions();
-    if (placed) this.showMentions(placed);
+    const mentions = this.mentionsToShow();
+    if (mentions && this.text) this.showIndex(new MentionIndex(this.text.place(mentions)));
     measure('task', started, { refresh: 1 });
   }
 

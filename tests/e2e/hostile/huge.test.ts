@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { ExtensionBrowser } from '../../../scripts/lib/drivers.ts';
-import { defaultSettings, type Settings } from '../../../utils/settings/model.ts';
+import { defaultSettings } from '../../../utils/settings/model.ts';
+import { setSite } from '../../../utils/settings/site-rules.ts';
 import { describeInBrowsers } from '../support/harness.ts';
 import { startTrace } from './chromium-trace.ts';
 import { createLedger } from './ledger.ts';
@@ -21,12 +22,12 @@ const PAGES = [
   { kind: 'text5mb', label: '5 MB text node' },
 ] as const;
 
-/** Turns FactLens off (or back on) for the test server's host, as the popup's switch does. */
+/**
+ * Turns FactLens off for the test server's host with the rule the popup's switch makes, or back
+ * to the defaults this suite's fresh profile started with.
+ */
 async function setSiteOff(browser: ExtensionBrowser, off: boolean): Promise<void> {
-  const settings: Settings = {
-    ...defaultSettings(),
-    siteRules: off ? [{ host: '127.0.0.1', scope: 'host', on: false }] : [],
-  };
+  const settings = off ? setSite(defaultSettings(), '127.0.0.1', 'host', false) : defaultSettings();
   await browser.evaluateInExtension(async (settings) => {
     const g = globalThis as unknown as {
       browser?: { storage: { sync: { set(items: object): Promise<void> } } };
